@@ -1,0 +1,91 @@
+/**
+ * Engine selection: PostgreSQL through a `pg` Pool when a database URL is given, else PGlite (PostgreSQL
+ * in WASM) in a folder on disk (`memory://` for tests). One dialect, one set of migrations and queries.
+ *
+ * Both engines return the same JS values (see type-parsers.ts): dates as `YYYY-MM-DD`, instants as ISO
+ * UTC strings, int8 as numbers. Both sessions run with `TimeZone=UTC`, so any SQL that casts an instant
+ * to a date must say `at time zone 'Europe/London'` explicitly.
+ */
+import { PGlite } from '@electric-sql/pglite';
+import { CamelCasePlugin, Kysely, PostgresDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { Database } from './database.types.js';
+import { migrateToLatest } from './migrate.js';
+import { PGliteDialect } from './pglite-dialect.js';
+import { typeParsers } from './type-parsers.js';
+
+export type Engine = 'pglite' | 'postgres';
+export type Db = Kysely<Database>;
+export type Trx = Transaction<Database>;
+
+export interface OpenDatabaseOptions {
+  /** `postgres://…`: use PostgreSQL. */
+  databaseUrl?: string | undefined;
+  /** PGlite data folder (created when absent), or `memory://`. Ignored when databaseUrl is set. */
+  dataDir?: string | undefined;
+  /** Run pending migrations (default true). */
+  migrate?: boolean;
+  /** pg pool size (default 10). */
+  poolSize?: number;
+}
+
+export interface OpenedDatabase {
+  db: Db;
+  engine: Engine;
+  close(): Promise<void>;
+}
+
+export function createPlugins() {
+  return [new CamelCasePlugin({ maintainNestedObjectKeys: true })];
+}
+
+/** `pg` type overrides for one pool (not the process-global `pg.types`). */
+export function pgTypes(): pg.CustomTypesConfig {
+  return {
+    getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+      const parser = typeParsers[oid];
+      if (parser && format !== 'binary') return parser;
+      return format === 'binary' ? pg.types.getTypeParser(oid, 'binary') : pg.types.getTypeParser(oid, 'text');
+    }) as pg.CustomTypesConfig['getTypeParser'],
+  };
+}
+
+export function createPgliteInstance(dataDir: string): PGlite {
+  return new PGlite(dataDir, { parsers: { ...typeParsers } });
+}
+
+export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<OpenedDatabase> {
+  let db: Db;
+  let engine: Engine;
+  if (options.databaseUrl) {
+    engine = 'postgres';
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      types: pgTypes(),
+      options: '-c TimeZone=UTC',
+    });
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: createPlugins() });
+  } else {
+    engine = 'pglite';
+    const dataDir = options.dataDir ?? 'memory://';
+    const pglite = createPgliteInstance(dataDir);
+    db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }), plugins: createPlugins() });
+  }
+  try {
+    if (options.migrate ?? true) await migrateToLatest(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return { db, engine, close: () => db.destroy() };
+}
+
+/**
+ * Runs `fn` in a transaction, or inside the caller's transaction when `db` already is one (so services
+ * can compose). Inside `fn` use only the `trx` it is given.
+ */
+export async function withTransaction<T>(db: Db, fn: (trx: Trx) => Promise<T>): Promise<T> {
+  if (db.isTransaction) return fn(db as Trx);
+  return db.transaction().execute(fn);
+}

@@ -1,0 +1,55 @@
+/**
+ * A fresh, isolated database per test file, on the engine the database tier asks for:
+ * `TEST_ENGINE=pglite` (default): PGlite in memory; `TEST_ENGINE=postgres`: a new database
+ * `vc_test_<random>` on `TEST_DATABASE_URL` (default postgres://postgres@127.0.0.1:5432/postgres),
+ * dropped again by `close()`.
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openDatabase, type Db, type Engine } from '../database.js';
+
+export interface TestDatabase {
+  db: Db;
+  engine: Engine;
+  close(): Promise<void>;
+}
+
+export function testEngine(): Engine {
+  return process.env.TEST_ENGINE === 'postgres' ? 'postgres' : 'pglite';
+}
+
+export function adminUrl(): string {
+  return process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+}
+
+export async function openTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+  const migrate = options.migrate ?? true;
+  if (testEngine() === 'pglite') {
+    return openDatabase({ dataDir: 'memory://', migrate });
+  }
+  const name = `vc_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl() });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(adminUrl());
+  url.pathname = `/${name}`;
+  const opened = await openDatabase({ databaseUrl: url.toString(), migrate, poolSize: 5 });
+  return {
+    db: opened.db,
+    engine: opened.engine,
+    close: async () => {
+      await opened.close();
+      const client = new pg.Client({ connectionString: adminUrl() });
+      await client.connect();
+      try {
+        await client.query(`drop database if exists ${name} with (force)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
