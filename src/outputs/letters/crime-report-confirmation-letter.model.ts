@@ -47,7 +47,7 @@ export function crimeReportConfirmationLetter(input: CrimeReportConfirmationInpu
     { type: 'heading', text: 'Who is dealing with your report' },
     {
       type: 'paragraph',
-      text: `${officerInText(input)} is dealing with your report. ${contactOfficerParagraph(input)}`,
+      text: `${officerInText(input)} is dealing with your report. ${contactOfficerParagraph(input, 'them')}`,
     },
     {
       type: 'paragraph',

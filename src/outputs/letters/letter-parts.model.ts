@@ -105,9 +105,9 @@ export function officerInText(input: LetterBaseInput): string {
 }
 
 /** The paragraph telling the victim how to reach the officer, quoting the reference. */
-export function contactOfficerParagraph(input: LetterBaseInput): string {
+export function contactOfficerParagraph(input: LetterBaseInput, who: string = officerInText(input)): string {
   return (
-    `You can contact ${officerInText(input)} by phone on ${input.officer.phone} or by email at ` +
+    `You can contact ${who} by phone on ${input.officer.phone} or by email at ` +
     `${input.officer.email}. You can also call ${input.force.name} on ${input.force.phone}. ` +
     `Please quote the crime reference ${input.urn.trim()}.`
   );
