@@ -1,0 +1,40 @@
+/** The `victim-care` command line: one entry, one command a file. */
+import { UsageError, processIo, type CliIo, type Command } from './cli-io.js';
+import { evaluateCommand } from './evaluate.command.js';
+
+const HELP = `Usage: victim-care COMMAND [options]
+
+Commands:
+  evaluate FILE     apply the rulebook to a case-history file (see: victim-care evaluate --help)
+  help              this text
+
+Exit status: 0 done, 2 bad input or usage (one line per problem on stderr), 1 an internal error.
+`;
+
+export const COMMANDS: Record<string, Command> = {
+  evaluate: evaluateCommand,
+};
+
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    io.out(HELP);
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`victim-care: unknown command ${JSON.stringify(name)}\n\n${HELP}`);
+    return 2;
+  }
+  try {
+    return await command(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(e.lines.join('\n') + '\n');
+      return 2;
+    }
+    io.err(`victim-care ${name}: internal error: ${(e as Error).message}\n`);
+    if (io.env.DEBUG) io.err(`${(e as Error).stack}\n`);
+    return 1;
+  }
+}

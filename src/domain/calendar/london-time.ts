@@ -1,0 +1,111 @@
+/**
+ * London local time without I/O or Intl look-ups: UK clocks go forward at 01:00 UTC on the last Sunday of
+ * March and back at 01:00 UTC on the last Sunday of October (Summer Time Order 2002). Property tests check
+ * this against the platform's tz database. All day arithmetic in the rules uses these local dates.
+ */
+
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+
+/** A London local date, `YYYY-MM-DD`. */
+export type LocalDate = string;
+
+const bstCache = new Map<number, readonly [number, number]>();
+
+function lastSundayUtc(year: number, month: number): number {
+  const lastDay = Date.UTC(year, month + 1, 0);
+  const weekday = new Date(lastDay).getUTCDay();
+  return lastDay - weekday * DAY_MS;
+}
+
+/** [start, end) of British Summer Time in `year`, as epoch milliseconds. */
+function bstRange(year: number): readonly [number, number] {
+  let range = bstCache.get(year);
+  if (!range) {
+    range = [lastSundayUtc(year, 2) + HOUR_MS, lastSundayUtc(year, 9) + HOUR_MS] as const;
+    bstCache.set(year, range);
+  }
+  return range;
+}
+
+/** London's offset from UTC at an instant, in milliseconds (0 or 3,600,000). */
+export function londonOffsetMs(epochMs: number): number {
+  const year = new Date(epochMs).getUTCFullYear();
+  const [start, end] = bstRange(year);
+  return epochMs >= start && epochMs < end ? HOUR_MS : 0;
+}
+
+/** Epoch milliseconds of an ISO 8601 instant, or NaN. */
+export function instantMs(iso: string): number {
+  return Date.parse(iso);
+}
+
+/** Canonical form of an instant: `2026-03-20T12:00:00.000Z`. */
+export function toInstant(epochMs: number): string {
+  return new Date(epochMs).toISOString();
+}
+
+/** The London calendar date of an instant. */
+export function londonDateOfMs(epochMs: number): LocalDate {
+  return dayNumberToDate(Math.floor((epochMs + londonOffsetMs(epochMs)) / DAY_MS));
+}
+
+export function londonDate(iso: string): LocalDate {
+  return londonDateOfMs(instantMs(iso));
+}
+
+/** London wall-clock parts of an instant: weekday (0 = Monday … 6 = Sunday) and minutes after midnight. */
+export function londonClock(epochMs: number): { date: LocalDate; weekday: number; minutes: number } {
+  const local = epochMs + londonOffsetMs(epochMs);
+  const day = Math.floor(local / DAY_MS);
+  return {
+    date: dayNumberToDate(day),
+    weekday: weekdayOfDayNumber(day),
+    minutes: Math.floor((local - day * DAY_MS) / 60_000),
+  };
+}
+
+/** Days since 1970-01-01 of a `YYYY-MM-DD` date. */
+export function dateToDayNumber(date: LocalDate): number {
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const d = Number(date.slice(8, 10));
+  return Date.UTC(y, m - 1, d) / DAY_MS;
+}
+
+export function dayNumberToDate(day: number): LocalDate {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** 0 = Monday … 6 = Sunday. */
+export function weekdayOfDayNumber(day: number): number {
+  // 1970-01-01 was a Thursday (3).
+  return (((day + 3) % 7) + 7) % 7;
+}
+
+export function addCalendarDays(date: LocalDate, days: number): LocalDate {
+  return dayNumberToDate(dateToDayNumber(date) + days);
+}
+
+/** Same day `years` later; 29 February becomes 28 February in a common year. */
+export function addYears(date: LocalDate, years: number): LocalDate {
+  const y = Number(date.slice(0, 4)) + years;
+  const md = date.slice(5);
+  if (md === '02-29') {
+    const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+    return `${y}-${leap ? '02-29' : '02-28'}`;
+  }
+  return `${String(y).padStart(4, '0')}-${md}`;
+}
+
+/** Whole years from `birth` to `on` (an age). */
+export function ageOn(birth: LocalDate, on: LocalDate): number {
+  const years = Number(on.slice(0, 4)) - Number(birth.slice(0, 4));
+  return on.slice(5) < birth.slice(5) ? years - 1 : years;
+}
+
+/** True when `date` is a real calendar date written `YYYY-MM-DD`. */
+export function isValidDate(date: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
+  return dayNumberToDate(dateToDayNumber(date)) === date;
+}

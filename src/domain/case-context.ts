@@ -1,0 +1,127 @@
+/**
+ * The facts of one case prepared once for the rules: events up to `asOf` in time order with their London
+ * dates, look-ups by id and by person, and the questions every rule asks of the offences.
+ */
+import type { WorkingDayCalendar } from './calendar/working-day-calendar.js';
+import { ageOn, instantMs, londonDateOfMs, toInstant, type LocalDate } from './calendar/london-time.js';
+import type { CaseEvent, CaseHistory, OffenceCategory, PersonFacts } from './case-history/case-history.types.js';
+import type { OffenceCategories, RulePack } from './rules/rule-pack.types.js';
+
+export interface TimedEvent<E extends CaseEvent = CaseEvent> {
+  event: E;
+  ms: number;
+  /** London local date of the event. */
+  date: LocalDate;
+}
+
+export interface CaseContext {
+  history: CaseHistory;
+  pack: RulePack;
+  calendar: WorkingDayCalendar;
+  asOf: string;
+  asOfMs: number;
+  today: LocalDate;
+  reportedMs: number;
+  reportDate: LocalDate;
+  /** The offence date, or the report date where the offence date is unknown. */
+  incidentDate: LocalDate;
+  /** Events at or before `asOf`, oldest first (ties keep document order). */
+  events: TimedEvent[];
+  byId: ReadonlyMap<string, TimedEvent>;
+  byPerson: ReadonlyMap<string, TimedEvent[]>;
+  categories: ReadonlySet<OffenceCategory>;
+}
+
+export function buildCaseContext(
+  history: CaseHistory,
+  pack: RulePack,
+  calendar: WorkingDayCalendar,
+  asOfMs: number,
+): CaseContext {
+  const timed: TimedEvent[] = [];
+  for (const event of history.events) {
+    const ms = instantMs(event.at);
+    if (ms <= asOfMs) timed.push({ event, ms, date: londonDateOfMs(ms) });
+  }
+  timed.sort((a, b) => a.ms - b.ms);
+  const byId = new Map<string, TimedEvent>();
+  const byPerson = new Map<string, TimedEvent[]>();
+  for (const t of timed) {
+    byId.set(t.event.id, t);
+    if ('person' in t.event) {
+      const list = byPerson.get(t.event.person);
+      if (list) list.push(t);
+      else byPerson.set(t.event.person, [t]);
+    }
+  }
+  const reportedMs = instantMs(history.investigation.reportedAt);
+  const reportDate = londonDateOfMs(reportedMs);
+  return {
+    history,
+    pack,
+    calendar,
+    asOf: toInstant(asOfMs),
+    asOfMs,
+    today: londonDateOfMs(asOfMs),
+    reportedMs,
+    reportDate,
+    incidentDate: history.investigation.offenceDate ?? reportDate,
+    events: timed,
+    byId,
+    byPerson,
+    categories: new Set(history.investigation.offences.map((o) => o.category)),
+  };
+}
+
+/** Does an offence on the investigation fall in the pack's named category list? */
+export function hasOffenceIn(ctx: CaseContext, list: keyof Omit<OffenceCategories, 'mostSeriousCrimeFlags'>): boolean {
+  for (const c of ctx.pack.categories[list]) if (ctx.categories.has(c)) return true;
+  return false;
+}
+
+export function isDomesticAbuse(ctx: CaseContext): boolean {
+  return ctx.history.investigation.flags.domesticAbuse;
+}
+
+export function eventsOfPerson(ctx: CaseContext, personId: string): TimedEvent[] {
+  return ctx.byPerson.get(personId) ?? [];
+}
+
+/** The event shape of one type (person events share an interface, so narrow by intersection). */
+export type EventOfType<T extends CaseEvent['type']> = CaseEvent & { type: T };
+
+export function eventsOfType<T extends CaseEvent['type']>(
+  list: readonly TimedEvent[],
+  type: T,
+): TimedEvent<EventOfType<T>>[] {
+  return list.filter((t) => t.event.type === type) as TimedEvent<EventOfType<T>>[];
+}
+
+export function isVictim(person: PersonFacts): boolean {
+  return person.role === 'victim';
+}
+
+export function ageAt(person: PersonFacts, date: LocalDate): number | null {
+  return person.dateOfBirth ? ageOn(person.dateOfBirth, date) : null;
+}
+
+/** Vulnerable in the Code's and YJCEA s.16's sense, with age taken on `ageDate`. */
+export function vulnerableReasons(person: PersonFacts, ageDate: LocalDate): string[] {
+  const reasons: string[] = [];
+  const age = ageAt(person, ageDate);
+  if (age !== null && age < 18) reasons.push(`under 18 on ${ageDate} (aged ${age})`);
+  for (const v of person.vulnerabilities ?? []) reasons.push(v.replace(/-/g, ' '));
+  return reasons;
+}
+
+/** Intimidated in the Code's sense (fear or distress; automatically for certain complainants). */
+export function intimidatedReasons(ctx: CaseContext, person: PersonFacts): string[] {
+  const reasons: string[] = [];
+  if (person.fearOrDistress) reasons.push('fear or distress about testifying');
+  if (isVictim(person) && person.kind === 'person') {
+    if (hasOffenceIn(ctx, 'sexual')) reasons.push('complainant of a sexual offence');
+    if (hasOffenceIn(ctx, 'modernSlavery')) reasons.push('complainant of modern slavery or human trafficking');
+    if (isDomesticAbuse(ctx)) reasons.push('complainant of an offence amounting to domestic abuse');
+  }
+  return reasons;
+}
