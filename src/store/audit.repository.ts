@@ -1,0 +1,181 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Db, Trx } from './database.js';
+import type { AuditEntry } from './database.types.js';
+
+/** Key of the transaction-scoped advisory lock that serialises appends across app instances. */
+export const AUDIT_LOCK_KEY = 7_265_102_001;
+export const GENESIS_HASH = '0'.repeat(64);
+
+export type AuditAction =
+  | 'read'
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'refused'
+  | 'sign-in'
+  | 'sign-in-failed'
+  | 'sign-out'
+  | 'export'
+  | 'import'
+  | (string & {});
+
+export interface NewAuditEntry {
+  /** ISO instant; defaults to now. Stored and hashed at millisecond precision. */
+  at?: string;
+  userId: string | null;
+  action: AuditAction;
+  recordType: string;
+  recordId?: string | null;
+  investigationId?: string | null;
+  reason?: string | null;
+  detail?: Record<string, unknown>;
+}
+
+export type ChainVerification = { ok: true; checked: number } | { ok: false; brokenId: number; checked: number };
+
+export interface Viewing {
+  userId: string | null;
+  username: string | null;
+  displayName: string | null;
+  at: string;
+  reason: string | null;
+}
+
+/**
+ * The audit trail: append-only and hash-chained. Each row's `hash` is
+ * sha256(prev_hash || canonical JSON of {id, at, userId, action, recordType, recordId, investigationId,
+ * reason, detail}), canonical meaning object keys sorted at every depth. Appends take
+ * `pg_advisory_xact_lock(AUDIT_LOCK_KEY)` then read the last hash and insert, so concurrent writers (any
+ * number of app instances) form one chain. The lock is held until the writer's transaction ends: append
+ * the audit row last in a transaction to keep that short.
+ */
+export class AuditRepository {
+  constructor(private readonly db: Db) {}
+
+  async append(entry: NewAuditEntry): Promise<AuditEntry> {
+    if (this.db.isTransaction) return appendIn(this.db as Trx, entry);
+    return this.db.transaction().execute((trx) => appendIn(trx, entry));
+  }
+
+  /** Walks the chain in id order; the first row whose link or hash does not check out is reported. */
+  async verifyChain(options: { batchSize?: number } = {}): Promise<ChainVerification> {
+    const batchSize = options.batchSize ?? 1000;
+    let prevHash = GENESIS_HASH;
+    let lastId = 0;
+    let checked = 0;
+    for (;;) {
+      const rows = await this.db
+        .selectFrom('auditLog')
+        .selectAll()
+        .where('id', '>', lastId)
+        .orderBy('id')
+        .limit(batchSize)
+        .execute();
+      for (const row of rows) {
+        if (row.prevHash !== prevHash || row.hash !== hashEntry(row.prevHash, row)) {
+          return { ok: false, brokenId: row.id, checked };
+        }
+        prevHash = row.hash;
+        lastId = row.id;
+        checked++;
+      }
+      if (rows.length < batchSize) return { ok: true, checked };
+    }
+  }
+
+  /** Who read a record, newest first. */
+  whoViewed(recordType: string, recordId: string): Promise<Viewing[]> {
+    return this.db
+      .selectFrom('auditLog as a')
+      .leftJoin('users as u', 'u.id', 'a.userId')
+      .select(['a.userId', 'u.username', 'u.displayName', 'a.at', 'a.reason'])
+      .where('a.recordType', '=', recordType)
+      .where('a.recordId', '=', recordId)
+      .where('a.action', '=', 'read')
+      .orderBy('a.at', 'desc')
+      .orderBy('a.id', 'desc')
+      .execute();
+  }
+
+  /** Every entry about a record, newest first. */
+  listForRecord(recordType: string, recordId: string, limit = 200): Promise<AuditEntry[]> {
+    return this.db
+      .selectFrom('auditLog')
+      .selectAll()
+      .where('recordType', '=', recordType)
+      .where('recordId', '=', recordId)
+      .orderBy('at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
+  }
+
+  /** Every entry about an investigation or anything under it, newest first. */
+  listForInvestigation(investigationId: string, limit = 200): Promise<AuditEntry[]> {
+    return this.db
+      .selectFrom('auditLog')
+      .selectAll()
+      .where('investigationId', '=', investigationId)
+      .orderBy('at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
+  }
+}
+
+async function appendIn(trx: Trx, entry: NewAuditEntry): Promise<AuditEntry> {
+  await sql`select pg_advisory_xact_lock(${sql.lit(AUDIT_LOCK_KEY)})`.execute(trx);
+  const last = await trx.selectFrom('auditLog').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const next = await sql<{ id: number }>`select nextval(pg_get_serial_sequence('audit_log', 'id')) as id`.execute(trx);
+  const id = Number(next.rows[0]?.id);
+  const row = {
+    id,
+    at: new Date(entry.at ?? Date.now()).toISOString(),
+    userId: entry.userId,
+    action: entry.action,
+    recordType: entry.recordType,
+    recordId: entry.recordId ?? null,
+    investigationId: entry.investigationId ?? null,
+    reason: entry.reason ?? null,
+    // what jsonb will give back: JSON-representable values only
+    detail: JSON.parse(JSON.stringify(entry.detail ?? {})) as Record<string, unknown>,
+  };
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  const hash = hashEntry(prevHash, row);
+  return trx
+    .insertInto('auditLog')
+    .values({ ...row, detail: JSON.stringify(row.detail), prevHash, hash })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+type Hashed = Pick<
+  AuditEntry,
+  'id' | 'at' | 'userId' | 'action' | 'recordType' | 'recordId' | 'investigationId' | 'reason' | 'detail'
+>;
+
+export function hashEntry(prevHash: string, row: Hashed): string {
+  const body = canonicalJson({
+    id: row.id,
+    at: row.at,
+    userId: row.userId,
+    action: row.action,
+    recordType: row.recordType,
+    recordId: row.recordId,
+    investigationId: row.investigationId,
+    reason: row.reason,
+    detail: row.detail,
+  });
+  return createHash('sha256').update(prevHash).update(body).digest('hex');
+}
+
+/** JSON with object keys sorted at every depth (arrays keep their order). */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v === undefined ? null : v)).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}

@@ -1,0 +1,25 @@
+import { AuditRepository } from './audit.repository.js';
+import { CaseHistoryRepository } from './case-history.repository.js';
+import type { Db } from './database.js';
+import { EventsRepository } from './events.repository.js';
+import { InvestigationsRepository } from './investigations.repository.js';
+import { ObligationsRepository } from './obligations.repository.js';
+import { PeopleRepository } from './people.repository.js';
+import { SessionsRepository } from './sessions.repository.js';
+import { UsersRepository } from './users.repository.js';
+
+/** Every repository bound to one `db` or transaction: `const r = createRepositories(trx)`. */
+export function createRepositories(db: Db) {
+  return {
+    users: new UsersRepository(db),
+    sessions: new SessionsRepository(db),
+    investigations: new InvestigationsRepository(db),
+    people: new PeopleRepository(db),
+    events: new EventsRepository(db),
+    obligations: new ObligationsRepository(db),
+    audit: new AuditRepository(db),
+    caseHistories: new CaseHistoryRepository(db),
+  };
+}
+
+export type Repositories = ReturnType<typeof createRepositories>;
