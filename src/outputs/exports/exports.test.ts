@@ -76,8 +76,22 @@ function sampleTable(): ExportTable {
         at: new Date('2026-06-10T23:30:00Z'),
         note: 'line one\nline two',
       },
-      { urn: '46/000001/26', victim: null, count: 0, enhanced: false, at: new Date('2026-01-10T12:00:00Z'), note: '' },
-      ...HOSTILE.map((h, n) => ({ urn: `46/9/${n}`, victim: h, count: n, enhanced: null, at: null, note: h })),
+      {
+        urn: '46/000001/26',
+        victim: null,
+        count: 0,
+        enhanced: false,
+        at: new Date('2026-01-10T12:00:00Z'),
+        note: '',
+      },
+      ...HOSTILE.map((h, n) => ({
+        urn: `46/9/${n}`,
+        victim: h,
+        count: n,
+        enhanced: null,
+        at: null,
+        note: h,
+      })),
     ],
   };
 }
@@ -132,7 +146,14 @@ describe('toCsv', () => {
   });
 
   it('should quote every text field and leave numbers bare', () => {
-    const csv = toCsv({ name: 't', columns: [{ key: 'a', header: 'A' }, { key: 'n', header: 'N' }], rows: [{ a: 'x', n: -5 }] });
+    const csv = toCsv({
+      name: 't',
+      columns: [
+        { key: 'a', header: 'A' },
+        { key: 'n', header: 'N' },
+      ],
+      rows: [{ a: 'x', n: -5 }],
+    });
     assert.equal(csv, '\uFEFF"A","N"\r\n"x",-5\r\n');
   });
 
@@ -157,7 +178,11 @@ describe('toXlsx', () => {
   }
 
   it('should write one worksheet per table with safe, unique names', async () => {
-    const wb = await load([sampleTable(), { ...sampleTable(), rows: [] }, { name: '', columns: [], rows: [] }]);
+    const wb = await load([
+      sampleTable(),
+      { ...sampleTable(), rows: [] },
+      { name: '', columns: [], rows: [] },
+    ]);
     assert.deepEqual(
       wb.worksheets.map((w) => w.name),
       ['Obligations  overdue late', 'Obligations  overdue late (2)', 'Sheet'],
@@ -168,10 +193,14 @@ describe('toXlsx', () => {
   it('should have a bold, frozen header row and sensible widths', async () => {
     const sheet = (await load([sampleTable()])).worksheets[0];
     assert.ok(sheet);
-    assert.deepEqual(
-      (sheet.getRow(1).values as unknown[]).slice(1),
-      ['Crime reference', 'Victim', 'Count', 'Enhanced', 'Contacted at', 'Note'],
-    );
+    assert.deepEqual((sheet.getRow(1).values as unknown[]).slice(1), [
+      'Crime reference',
+      'Victim',
+      'Count',
+      'Enhanced',
+      'Contacted at',
+      'Note',
+    ]);
     assert.equal(sheet.getRow(1).getCell(1).font?.bold, true);
     const view = sheet.views[0];
     assert.ok(view);

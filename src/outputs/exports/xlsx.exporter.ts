@@ -23,7 +23,11 @@ const DATE_TIME_FORMAT = 'dd/mm/yyyy hh:mm';
 
 /** Excel sheet names: at most 31 characters, none of `[]:*?/\`, not blank, unique (case-insensitive). */
 export function safeSheetName(name: string, taken: Set<string>): string {
-  let base = name.replace(/[[\]:*?/\\]/g, ' ').replace(/^'+|'+$/g, '').trim() || 'Sheet';
+  let base =
+    name
+      .replace(/[[\]:*?/\\]/g, ' ')
+      .replace(/^'+|'+$/g, '')
+      .trim() || 'Sheet';
   base = base.slice(0, 31).trim();
   let candidate = base;
   for (let n = 2; taken.has(candidate.toLowerCase()); n += 1) {

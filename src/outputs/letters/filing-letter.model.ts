@@ -63,7 +63,8 @@ export function filingLetterRefusalReasons(input: {
     typeof a === 'object' &&
     a !== null &&
     (a.permitted === true ||
-      (typeof a.supervisorApprovedJustification === 'string' && a.supervisorApprovedJustification.trim() !== ''));
+      (typeof a.supervisorApprovedJustification === 'string' &&
+        a.supervisorApprovedJustification.trim() !== ''));
   if (!permitted) reasons.push('not-permitted');
   if (input.addressConfirmedSafe !== true) reasons.push('address-not-confirmed-safe');
   return reasons;

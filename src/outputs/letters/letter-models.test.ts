@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { complaintAcknowledgementLetter } from './complaint-acknowledgement-letter.model.js';
 import { crimeReportConfirmationLetter } from './crime-report-confirmation-letter.model.js';
-import { FilingLetterNotPermittedError, filingLetter, type FilingLetterInput } from './filing-letter.model.js';
+import {
+  FilingLetterNotPermittedError,
+  filingLetter,
+  type FilingLetterInput,
+} from './filing-letter.model.js';
 import { letterBase } from './fixtures/letter-input.fixture.js';
 import {
   LetterInputError,
@@ -21,7 +25,12 @@ function assertCommonFrame(letter: LetterDocument): void {
   assert.equal(letter.marking, 'CONFIDENTIAL');
   assert.deepEqual(letter.references[0], { label: 'Crime reference', value: '46/123456/26' });
   assert.equal(letter.letterhead.forceName, 'Kent Police');
-  assert.deepEqual(letter.letterhead.addressLines, ['Police Headquarters', 'Sutton Road', 'Maidstone', 'ME15 9BZ']);
+  assert.deepEqual(letter.letterhead.addressLines, [
+    'Police Headquarters',
+    'Sutton Road',
+    'Maidstone',
+    'ME15 9BZ',
+  ]);
   assert.equal(letter.letterhead.phone, '101');
   assert.equal(letter.letterhead.website, 'www.kent.police.uk');
   assert.equal(letter.addressee.name, 'Ms Jane Smith');
@@ -119,7 +128,12 @@ describe('crimeReportConfirmationLetter', () => {
 
   it('should refuse a letter without a crime reference or address', () => {
     assert.throws(
-      () => crimeReportConfirmationLetter({ ...letterBase({ urn: '  ' }), reportedOn: '2026-06-01', enhanced: false }),
+      () =>
+        crimeReportConfirmationLetter({
+          ...letterBase({ urn: '  ' }),
+          reportedOn: '2026-06-01',
+          enhanced: false,
+        }),
       /crime reference/,
     );
     const base = letterBase();
@@ -139,7 +153,9 @@ describe('crimeReportConfirmationLetter', () => {
 describe('filingLetter', () => {
   it('should explain filing, reopening, contact and support when permitted', () => {
     const letter = filingLetter(
-      filingInput({ contactAttempts: ['phone calls from a number that is not withheld', 'a visit to your address'] }),
+      filingInput({
+        contactAttempts: ['phone calls from a number that is not withheld', 'a visit to your address'],
+      }),
     );
     assertCommonFrame(letter);
     assert.equal(letter.kind, 'filing');
@@ -155,7 +171,9 @@ describe('filingLetter', () => {
 
   it('should build when a supervisor approved a recorded justification', () => {
     const letter = filingLetter(
-      filingInput({ authority: { supervisorApprovedJustification: 'Victim asked for letters only; DS 456 agreed.' } }),
+      filingInput({
+        authority: { supervisorApprovedJustification: 'Victim asked for letters only; DS 456 agreed.' },
+      }),
     );
     assert.equal(letter.kind, 'filing');
   });

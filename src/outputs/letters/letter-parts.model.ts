@@ -19,7 +19,8 @@ export const VICTIM_SUPPORT_NATIONAL: SupportService = {
 };
 
 /** Where the full Victims' Code is published. */
-export const VICTIMS_CODE_URL = 'www.gov.uk/government/publications/the-code-of-practice-for-victims-of-crime';
+export const VICTIMS_CODE_URL =
+  'www.gov.uk/government/publications/the-code-of-practice-for-victims-of-crime';
 
 /** The 12 rights of the Code of Practice for Victims of Crime (2020), in plain words. */
 export const VICTIMS_CODE_RIGHTS: readonly string[] = [

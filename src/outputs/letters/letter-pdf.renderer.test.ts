@@ -3,7 +3,11 @@ import { createRequire } from 'node:module';
 import { describe, it } from 'node:test';
 import { complaintAcknowledgementLetter } from './complaint-acknowledgement-letter.model.js';
 import { crimeReportConfirmationLetter } from './crime-report-confirmation-letter.model.js';
-import { FilingLetterNotPermittedError, filingLetter, type FilingLetterInput } from './filing-letter.model.js';
+import {
+  FilingLetterNotPermittedError,
+  filingLetter,
+  type FilingLetterInput,
+} from './filing-letter.model.js';
 import { letterBase } from './fixtures/letter-input.fixture.js';
 import { renderLetterPdf } from './letter-pdf.renderer.js';
 import type { LetterDocument } from './letter.types.js';
@@ -15,7 +19,9 @@ interface ParsedPdf {
   info: Record<string, unknown>;
 }
 // pdf-parse's index runs a self-test when it has no parent module; the library entry point does not.
-const pdfParse = createRequire(import.meta.url)('pdf-parse/lib/pdf-parse.js') as (data: Buffer) => Promise<ParsedPdf>;
+const pdfParse = createRequire(import.meta.url)('pdf-parse/lib/pdf-parse.js') as (
+  data: Buffer,
+) => Promise<ParsedPdf>;
 
 async function render(letter: LetterDocument): Promise<{ pdf: Buffer; text: string; parsed: ParsedPdf }> {
   const pdf = await renderLetterPdf(letter, { createdAt: new Date('2026-06-03T09:00:00Z') });
@@ -37,7 +43,11 @@ function assertKeyContent(text: string): void {
 
 describe('renderLetterPdf', () => {
   it('should render the crime report confirmation with its key content', async () => {
-    const letter = crimeReportConfirmationLetter({ ...letterBase(), reportedOn: '2026-06-01', enhanced: false });
+    const letter = crimeReportConfirmationLetter({
+      ...letterBase(),
+      reportedOn: '2026-06-01',
+      enhanced: false,
+    });
     const { pdf, text, parsed } = await render(letter);
     assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
     assertKeyContent(text);
@@ -49,7 +59,11 @@ describe('renderLetterPdf', () => {
   });
 
   it('should produce a tagged en-GB PDF with an embedded font and a displayed title', async () => {
-    const letter = crimeReportConfirmationLetter({ ...letterBase(), reportedOn: '2026-06-01', enhanced: true });
+    const letter = crimeReportConfirmationLetter({
+      ...letterBase(),
+      reportedOn: '2026-06-01',
+      enhanced: true,
+    });
     const { pdf } = await render(letter);
     const raw = pdf.toString('latin1');
     assert.match(raw, /\/StructTreeRoot/);

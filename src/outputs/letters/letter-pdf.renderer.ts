@@ -20,7 +20,10 @@ let fontCache: { regular: Buffer; bold: Buffer } | null = null;
 function fonts(): { regular: Buffer; bold: Buffer } {
   if (!fontCache) {
     const path = (file: string): string => fileURLToPath(new URL(`./fonts/${file}`, import.meta.url));
-    fontCache = { regular: readFileSync(path('DejaVuSans.ttf')), bold: readFileSync(path('DejaVuSans-Bold.ttf')) };
+    fontCache = {
+      regular: readFileSync(path('DejaVuSans.ttf')),
+      bold: readFileSync(path('DejaVuSans-Bold.ttf')),
+    };
   }
   return fontCache;
 }
@@ -35,7 +38,10 @@ const MARGIN = 20 * MM;
 const BODY_SIZE = 11;
 const SMALL_SIZE = 9.5;
 
-export async function renderLetterPdf(letter: LetterDocument, options: RenderLetterPdfOptions = {}): Promise<Buffer> {
+export async function renderLetterPdf(
+  letter: LetterDocument,
+  options: RenderLetterPdfOptions = {},
+): Promise<Buffer> {
   const { regular, bold } = fonts();
   const createdAt = options.createdAt ?? new Date();
   const doc = new PDFDocument({
@@ -92,7 +98,10 @@ export async function renderLetterPdf(letter: LetterDocument, options: RenderLet
     }
     doc.font(FONT_REGULAR).fontSize(SMALL_SIZE);
     const ref = letter.references[0];
-    centred(`${ref ? `${ref.label}: ${ref.value}   ` : ''}Page ${pageNumber}`, doc.page.height - MARGIN / 2 - SMALL_SIZE);
+    centred(
+      `${ref ? `${ref.label}: ${ref.value}   ` : ''}Page ${pageNumber}`,
+      doc.page.height - MARGIN / 2 - SMALL_SIZE,
+    );
     doc.endMarkedContent();
     doc.font(current.name).fontSize(current.size);
     doc.x = x;
@@ -127,7 +136,11 @@ export async function renderLetterPdf(letter: LetterDocument, options: RenderLet
   });
   use(FONT_REGULAR, SMALL_SIZE);
   doc.text(
-    [...letter.letterhead.addressLines, `Telephone: ${letter.letterhead.phone}`, letter.letterhead.website].join('\n'),
+    [
+      ...letter.letterhead.addressLines,
+      `Telephone: ${letter.letterhead.phone}`,
+      letter.letterhead.website,
+    ].join('\n'),
     headX,
     doc.y + 2,
     { width: headWidth, align: 'right', structParent: root, structType: 'P' },
@@ -204,7 +217,9 @@ export async function renderLetterPdf(letter: LetterDocument, options: RenderLet
   para(letter.signOff.name);
   use(FONT_REGULAR, BODY_SIZE);
   para(
-    [signOffRoleLine(letter), `Telephone: ${letter.signOff.phone}`, `Email: ${letter.signOff.email}`].join('\n'),
+    [signOffRoleLine(letter), `Telephone: ${letter.signOff.phone}`, `Email: ${letter.signOff.email}`].join(
+      '\n',
+    ),
   );
 
   root.end();

@@ -70,16 +70,11 @@ export interface LetterBaseInput {
 }
 
 export type LetterKind =
-  | 'crime-report-confirmation'
-  | 'filing'
-  | 'no-further-action'
-  | 'complaint-acknowledgement';
+  'crime-report-confirmation' | 'filing' | 'no-further-action' | 'complaint-acknowledgement';
 
 /** One block of the letter body, in reading order. */
 export type LetterBlock =
-  | { type: 'heading'; text: string }
-  | { type: 'paragraph'; text: string }
-  | { type: 'list'; items: string[] };
+  { type: 'heading'; text: string } | { type: 'paragraph'; text: string } | { type: 'list'; items: string[] };
 
 export interface LetterReference {
   label: string;
