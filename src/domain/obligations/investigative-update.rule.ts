@@ -45,8 +45,10 @@ export function investigativeUpdates(ctx: CaseContext, owed: OwedPerson): Obliga
       out.push(notRequired(o));
       break;
     }
+    // A period falling due while an opt-out stands is not required, even if a contact was made during
+    // the opt-out (RULEBOOK §4); resuming restarts the clock.
     const optOut = optedOutOn(periods, due);
-    if (optOut && !(next && next.date <= due)) {
+    if (optOut) {
       out.push(notRequired(o));
       if (optOut.toMs === null || optOut.toDate === null) break;
       // The next period runs from the resumption; a contact after it discharges that period.
