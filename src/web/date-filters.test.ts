@@ -76,7 +76,10 @@ describe('mojDate (MoJ timeline)', () => {
 describe('formatDate (MoJ `date` filter, moment-style tokens)', () => {
   it('should format common patterns in London time', () => {
     assert.equal(formatDate('2026-07-04T08:05:09Z', 'DD/MM/YYYY HH:mm:ss'), '04/07/2026 09:05:09');
-    assert.equal(formatDate('2026-07-04T13:05:00Z', 'dddd D MMMM YYYY [at] h:mma'), 'Saturday 4 July 2026 at 2:05pm');
+    assert.equal(
+      formatDate('2026-07-04T13:05:00Z', 'dddd D MMMM YYYY [at] h:mma'),
+      'Saturday 4 July 2026 at 2:05pm',
+    );
     assert.equal(formatDate('2026-11-01', 'ddd Do MMM YY'), 'Sun 1st Nov 26');
     assert.equal(formatDate('2026-11-12', 'Do'), '12th');
     assert.equal(formatDate('2026-11-23', 'Do'), '23rd');

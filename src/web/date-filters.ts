@@ -63,10 +63,23 @@ export function toLondonParts(value: unknown): LondonParts | null {
       const month = Number(m[2]);
       const day = Number(m[3]);
       const check = new Date(Date.UTC(year, month - 1, day));
-      if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
+      if (
+        check.getUTCFullYear() !== year ||
+        check.getUTCMonth() !== month - 1 ||
+        check.getUTCDate() !== day
+      ) {
         return null;
       }
-      return { year, month, day, hour: 0, minute: 0, second: 0, weekday: weekdayOf(year, month, day), hasTime: false };
+      return {
+        year,
+        month,
+        day,
+        hour: 0,
+        minute: 0,
+        second: 0,
+        weekday: weekdayOf(year, month, day),
+        hasTime: false,
+      };
     }
   }
   let instant: Date;

@@ -27,7 +27,10 @@ export function errorList(
 }
 
 /** The `errorMessage` option for a GOV.UK component: `{ text }` when the field has an error, else undefined. */
-export function fieldError(errors: FieldErrors | null | undefined, field: string): { text: string } | undefined {
+export function fieldError(
+  errors: FieldErrors | null | undefined,
+  field: string,
+): { text: string } | undefined {
   const text = errors?.[field];
   return text === undefined || text === '' ? undefined : { text };
 }

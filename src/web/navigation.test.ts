@@ -37,7 +37,10 @@ describe('navigation', () => {
 
   it('should not treat a path that only starts with the same letters as inside the section', () => {
     const items = navigation('admin', '/administrators');
-    assert.equal(items.some((i) => i.current || i.active), false);
+    assert.equal(
+      items.some((i) => i.current || i.active),
+      false,
+    );
   });
 
   it('should give every role at least one section and every section at least one role', () => {

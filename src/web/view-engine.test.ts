@@ -26,8 +26,16 @@ describe('createViewEngine', () => {
       `{% from "moj/components/timeline/macro.njk" import mojTimeline %}{{ mojTimeline({ items: items }) }}`,
       {
         items: [
-          { label: { text: 'Contacted' }, text: 'Phoned', datetime: { timestamp: '2026-07-04T13:05:00Z', type: 'datetime' } },
-          { label: { text: 'Letter sent' }, text: 'Posted', datetime: { timestamp: '2026-07-05T08:00:00Z', format: 'D MMM YYYY, HH:mm' } },
+          {
+            label: { text: 'Contacted' },
+            text: 'Phoned',
+            datetime: { timestamp: '2026-07-04T13:05:00Z', type: 'datetime' },
+          },
+          {
+            label: { text: 'Letter sent' },
+            text: 'Posted',
+            datetime: { timestamp: '2026-07-05T08:00:00Z', format: 'D MMM YYYY, HH:mm' },
+          },
         ],
       },
     );
@@ -38,7 +46,9 @@ describe('createViewEngine', () => {
   it('should render each obligation status as a tag with words, not colour alone', () => {
     const tag = (status: string): string =>
       env
-        .renderString('{% from "partials/status-tag.njk" import appStatusTag %}{{ appStatusTag(s) }}', { s: status })
+        .renderString('{% from "partials/status-tag.njk" import appStatusTag %}{{ appStatusTag(s) }}', {
+          s: status,
+        })
         .replace(/\s+/g, ' ')
         .trim();
     assert.equal(tag('overdue'), '<strong class="govuk-tag govuk-tag--red"> Overdue </strong>');
@@ -55,7 +65,11 @@ describe('createViewEngine', () => {
        {{ appInput({ name: "crimeReference", label: { text: "Crime reference" } }, errors, values) }}
        {{ appPasswordInput({ name: "password", label: { text: "Password" } }, errors) }}`,
       {
-        errors: { crimeReference: 'Enter a crime reference like 46/12345/26', dateOfBirth: 'Enter a real date', password: 'Enter your password' },
+        errors: {
+          crimeReference: 'Enter a crime reference like 46/12345/26',
+          dateOfBirth: 'Enter a real date',
+          password: 'Enter your password',
+        },
         values: { crimeReference: '46/<b>', password: 'secret' },
       },
     );
@@ -63,7 +77,10 @@ describe('createViewEngine', () => {
     assert.match(html, /<a href="#crimeReference">Enter a crime reference like 46\/12345\/26<\/a>/);
     assert.match(html, /<a href="#dateOfBirth-day">Enter a real date<\/a>/);
     assert.match(html, /id="crimeReference-error"/);
-    assert.match(html, /class="govuk-input govuk-input--error" id="crimeReference" name="crimeReference" type="text" value="46\/&lt;b&gt;"/);
+    assert.match(
+      html,
+      /class="govuk-input govuk-input--error" id="crimeReference" name="crimeReference" type="text" value="46\/&lt;b&gt;"/,
+    );
     assert.match(html, /id="password-error"/);
     assert.doesNotMatch(html, /secret/);
   });

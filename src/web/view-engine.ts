@@ -31,7 +31,11 @@ export interface ViewEngineOptions {
   watch?: boolean;
 }
 
-export function createViewEngine({ forceName, serviceName = 'Victim Care', watch = false }: ViewEngineOptions): nunjucks.Environment {
+export function createViewEngine({
+  forceName,
+  serviceName = 'Victim Care',
+  watch = false,
+}: ViewEngineOptions): nunjucks.Environment {
   const loader = new nunjucks.FileSystemLoader(
     [VIEWS_DIR, join(GOVUK_FRONTEND_DIR, 'dist'), MOJ_FRONTEND_DIR],
     { noCache: watch, watch: false },

@@ -33,18 +33,24 @@ describe('web shell in Chromium', { skip }, () => {
   });
 
   /** Opens a page, collecting console errors, page errors, failed requests and 4xx/5xx responses. */
-  async function open(path: string, headers: Record<string, string> = {}): Promise<{ page: Page; problems: string[] }> {
+  async function open(
+    path: string,
+    headers: Record<string, string> = {},
+  ): Promise<{ page: Page; problems: string[] }> {
     const page = await context.newPage();
     await page.setExtraHTTPHeaders(headers);
     const problems: string[] = [];
     page.on('console', (msg) => {
       if (msg.type() !== 'error' && msg.type() !== 'warning') return;
       // Chromium logs the error status of the page itself (a 404 page, a 400 form reply): not a problem.
-      const aboutDocument = msg.text().startsWith('Failed to load resource') && msg.location().url === page.url();
+      const aboutDocument =
+        msg.text().startsWith('Failed to load resource') && msg.location().url === page.url();
       if (!aboutDocument) problems.push(`console ${msg.type()}: ${msg.text()} (${msg.location().url})`);
     });
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
+    page.on('requestfailed', (request) =>
+      problems.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`),
+    );
     page.on('response', (response) => {
       if (response.status() >= 400 && response.request().resourceType() !== 'document') {
         problems.push(`HTTP ${response.status()}: ${response.url()}`);
@@ -73,10 +79,17 @@ describe('web shell in Chromium', { skip }, () => {
       serviceNavInit: string | null | undefined;
     };
     assert.equal(state.supported, true, 'the nonce-carrying inline script did not run');
-    assert.ok(state.headerBackground && state.headerBackground !== 'rgba(0, 0, 0, 0)', `header not styled: ${state.headerBackground}`);
+    assert.ok(
+      state.headerBackground && state.headerBackground !== 'rgba(0, 0, 0, 0)',
+      `header not styled: ${state.headerBackground}`,
+    );
     assert.match(state.font, /arial/i);
     assert.equal(state.skipLinkInit, '', 'govuk-frontend initAll() did not run');
-    assert.equal(state.serviceNavInit, '', 'govuk-frontend initAll() did not initialise the service navigation');
+    assert.equal(
+      state.serviceNavInit,
+      '',
+      'govuk-frontend initAll() did not initialise the service navigation',
+    );
   }
 
   it('should show an accessible, styled sign-in page with working scripts', async () => {
@@ -97,7 +110,10 @@ describe('web shell in Chromium', { skip }, () => {
     await page.waitForLoadState('networkidle');
     assert.equal(await page.title(), 'Error: Sign in – Victim Care – Kent Police');
     // The error summary takes focus so screen reader users hear it first
-    assert.equal(await page.evaluate('document.activeElement?.classList.contains("govuk-error-summary")'), true);
+    assert.equal(
+      await page.evaluate('document.activeElement?.classList.contains("govuk-error-summary")'),
+      true,
+    );
     assert.equal(await page.getByLabel('Username').inputValue(), 'jbloggs');
     await expectNoAxeViolations(page);
     await saveScreenshot(page, 'web-shell-sign-in-errors');
@@ -108,7 +124,10 @@ describe('web shell in Chromium', { skip }, () => {
   it('should show an accessible accessibility statement to a signed-in supervisor', async () => {
     const { page, problems } = await open('/accessibility', { 'x-test-user': 'PS Alex Smith|supervisor' });
     await expectStyledAndScripted(page);
-    assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Accessibility statement for Victim Care');
+    assert.equal(
+      await page.getByRole('heading', { level: 1 }).innerText(),
+      'Accessibility statement for Victim Care',
+    );
     assert.equal(await page.getByRole('link', { name: 'Team' }).isVisible(), true);
     await expectNoAxeViolations(page);
     await saveScreenshot(page, 'web-shell-accessibility');

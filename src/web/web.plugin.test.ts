@@ -53,7 +53,9 @@ describe('web plugin', () => {
     const scripts = [...res.body.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
     assert.equal(scripts.length, 2, scripts.join('\n'));
     for (const tag of scripts) assert.ok(tag.includes(`nonce="${nonce}"`), `${tag} lacks nonce ${nonce}`);
-    assert.ok(scripts.some((tag) => tag.includes('type="module"') && tag.includes('src="/assets/js/application.js"')));
+    assert.ok(
+      scripts.some((tag) => tag.includes('type="module"') && tag.includes('src="/assets/js/application.js"')),
+    );
     assert.doesNotMatch(res.body, /\sstyle="/);
 
     const again = await app.inject({ url: '/sign-in' });
@@ -93,20 +95,33 @@ describe('web plugin', () => {
   });
 
   it('should show the signed-in user, a sign-out form and the navigation for their role', async () => {
-    const res = await app.inject({ url: '/team/officers', headers: { 'x-test-user': 'PS Alex Smith|supervisor' } });
+    const res = await app.inject({
+      url: '/team/officers',
+      headers: { 'x-test-user': 'PS Alex Smith|supervisor' },
+    });
     assert.equal(res.statusCode, 404);
     assert.match(res.body, /Signed in as <strong>PS Alex Smith<\/strong>/);
-    assert.match(res.body, /<form class="app-service-navigation__sign-out" method="post" action="\/sign-out">/);
-    for (const text of ['My worklist', 'Team', 'Compliance', 'Search']) assert.match(res.body, new RegExp(`>\\s*${text}\\s*<`));
+    assert.match(
+      res.body,
+      /<form class="app-service-navigation__sign-out" method="post" action="\/sign-out">/,
+    );
+    for (const text of ['My worklist', 'Team', 'Compliance', 'Search'])
+      assert.match(res.body, new RegExp(`>\\s*${text}\\s*<`));
     assert.doesNotMatch(res.body, /IMU queue|VWCU queue|>\s*Admin\s*</);
     assert.match(res.body, /href="\/team"\s+aria-current="true"/);
 
-    const worklist = await app.inject({ url: '/worklist', headers: { 'x-test-user': 'PC Jo Bloggs|officer' } });
+    const worklist = await app.inject({
+      url: '/worklist',
+      headers: { 'x-test-user': 'PC Jo Bloggs|officer' },
+    });
     assert.match(worklist.body, /href="\/worklist"\s+aria-current="page"/);
   });
 
   it('should escape user-supplied text', async () => {
-    const res = await app.inject({ url: '/sign-in', headers: { 'x-test-user': '<script>x</script>|officer' } });
+    const res = await app.inject({
+      url: '/sign-in',
+      headers: { 'x-test-user': '<script>x</script>|officer' },
+    });
     assert.match(res.body, /Signed in as <strong>&lt;script&gt;x&lt;\/script&gt;<\/strong>/);
   });
 
@@ -138,7 +153,12 @@ describe('web plugin', () => {
     const js = await app.inject({ url: '/assets/js/application.js' });
     assert.match(String(js.headers['content-type']), /javascript/);
 
-    for (const url of ['/assets/js/build-assets.ts', '/assets/js/application.scss', '/assets/js/../../package.json', '/assets/package.json']) {
+    for (const url of [
+      '/assets/js/build-assets.ts',
+      '/assets/js/application.scss',
+      '/assets/js/../../package.json',
+      '/assets/package.json',
+    ]) {
       const res = await app.inject({ url });
       assert.equal(res.statusCode, 404, url);
     }

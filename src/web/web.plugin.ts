@@ -17,7 +17,13 @@ import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifyView from '@fastify/view';
-import type { FastifyError, FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type {
+  FastifyError,
+  FastifyInstance,
+  FastifyPluginAsync,
+  FastifyReply,
+  FastifyRequest,
+} from 'fastify';
 import { ASSETS_SOURCE_DIR, buildStylesheet } from './assets/build-assets.js';
 import { navigation } from './navigation.js';
 import { createViewEngine, GOVUK_FRONTEND_DIR, MOJ_FRONTEND_DIR } from './view-engine.js';
@@ -44,7 +50,10 @@ export interface WebPluginOptions {
   /** read the signed-in user; default: `request.user` when it has a string displayName and role */
   getUser?: (request: FastifyRequest) => PageUser | undefined;
   /** read the CSRF token for forms; default: `request.csrfToken` when it is a string */
-  getCsrfToken?: (request: FastifyRequest, reply: FastifyReply) => string | undefined | Promise<string | undefined>;
+  getCsrfToken?: (
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ) => string | undefined | Promise<string | undefined>;
   /**
    * Install a not-found handler and an error handler that answer with the GOV.UK-style error pages.
    * Default false: whoever owns the HTTP server decides (the JSON API wants problem documents instead).
@@ -173,7 +182,10 @@ const webPluginImpl: FastifyPluginAsync<WebPluginOptions> = async (app: FastifyI
     const query = request.query as { v?: unknown };
     reply
       .type('text/css; charset=utf-8')
-      .header('cache-control', query.v === stylesheet.version ? 'public, max-age=31536000, immutable' : 'no-cache');
+      .header(
+        'cache-control',
+        query.v === stylesheet.version ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
     return stylesheet.css;
   });
   app.get('/assets/app/favicon.svg', async (_request, reply) => {
@@ -195,17 +207,23 @@ const webPluginImpl: FastifyPluginAsync<WebPluginOptions> = async (app: FastifyI
     };
   }
 
-  app.decorateReply('renderPage', async function renderPage(this: FastifyReply, template: string, context: PageContext = {}) {
-    const common = await commonContext(this.request, this);
-    const html = await this.viewAsync(template, { ...common, ...context, cspNonce: this.scriptNonce });
-    return this.type('text/html; charset=utf-8').send(html);
-  });
+  app.decorateReply(
+    'renderPage',
+    async function renderPage(this: FastifyReply, template: string, context: PageContext = {}) {
+      const common = await commonContext(this.request, this);
+      const html = await this.viewAsync(template, { ...common, ...context, cspNonce: this.scriptNonce });
+      return this.type('text/html; charset=utf-8').send(html);
+    },
+  );
 
-  app.decorateReply('renderErrorPage', async function renderErrorPage(this: FastifyReply, statusCode: ErrorPageStatus) {
-    const page = ERROR_PAGES[statusCode];
-    this.code(statusCode).header('cache-control', 'no-store');
-    return this.renderPage('pages/error', { statusCode, pageTitle: page.title, errorKind: page.kind });
-  });
+  app.decorateReply(
+    'renderErrorPage',
+    async function renderErrorPage(this: FastifyReply, statusCode: ErrorPageStatus) {
+      const page = ERROR_PAGES[statusCode];
+      this.code(statusCode).header('cache-control', 'no-store');
+      return this.renderPage('pages/error', { statusCode, pageTitle: page.title, errorKind: page.kind });
+    },
+  );
 
   if (options.errorPages === true) {
     app.setNotFoundHandler(async (_request, reply) => reply.renderErrorPage(404));

@@ -27,7 +27,10 @@ export interface AxeViolation {
  * is evaluated through the DevTools protocol, which the page's CSP does not block (an inline <script> would
  * be blocked, as it should be).
  */
-export async function axeViolations(page: Page, tags: readonly string[] = WCAG_22_AA_TAGS): Promise<AxeViolation[]> {
+export async function axeViolations(
+  page: Page,
+  tags: readonly string[] = WCAG_22_AA_TAGS,
+): Promise<AxeViolation[]> {
   const alreadyLoaded = await page.evaluate('typeof window.axe === "object"');
   if (alreadyLoaded !== true) await page.evaluate(axeScript());
   const results = (await page.evaluate(
@@ -37,7 +40,10 @@ export async function axeViolations(page: Page, tags: readonly string[] = WCAG_2
 }
 
 /** Fails with one line per violation: rule id, help text and the elements it found. */
-export async function expectNoAxeViolations(page: Page, tags: readonly string[] = WCAG_22_AA_TAGS): Promise<void> {
+export async function expectNoAxeViolations(
+  page: Page,
+  tags: readonly string[] = WCAG_22_AA_TAGS,
+): Promise<void> {
   const violations = await axeViolations(page, tags);
   const report = violations
     .map((v) => {
@@ -45,5 +51,9 @@ export async function expectNoAxeViolations(page: Page, tags: readonly string[] 
       return `- ${v.id} (${v.impact ?? 'unknown impact'}): ${v.help}\n    ${targets}\n    ${v.helpUrl}`;
     })
     .join('\n');
-  assert.equal(violations.length, 0, `axe found ${violations.length} accessibility violation(s) on ${page.url()}:\n${report}`);
+  assert.equal(
+    violations.length,
+    0,
+    `axe found ${violations.length} accessibility violation(s) on ${page.url()}:\n${report}`,
+  );
 }

@@ -25,7 +25,10 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** A context as an officer's desktop sees it: UK time and English (UK), a common desktop size. */
-export async function newUkContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+export async function newUkContext(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
   return browser.newContext({
     timezoneId: 'Europe/London',
     locale: 'en-GB',
