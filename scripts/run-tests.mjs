@@ -59,7 +59,7 @@ async function postgresUrl() {
     await client.connect();
     await client.end();
     return url;
-  } catch (e) {
+  } catch {
     return null;
   }
 }

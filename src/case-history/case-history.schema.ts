@@ -32,13 +32,13 @@ const instant = text.refine(isValidInstant, {
 });
 const date = text.refine(isValidDate, { message: 'must be a date written YYYY-MM-DD' });
 const bool = z.boolean({ error: 'must be true or false' });
-const oneOf = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T, what: string) =>
   z.enum(values, { error: (iss) => `${JSON.stringify(iss.input)} is not a known ${what} (one of: ${values.join(', ')})` });
 const hhmm = text.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM');
 
 const offence = z.object({ category: oneOf(OFFENCE_CATEGORIES, 'offence category'), description: text.optional() });
 
-const investigation = z.object({
+export const investigationSchema = z.object({
   urn: id,
   reportedAt: instant,
   offenceDate: date.nullish(),
@@ -46,10 +46,10 @@ const investigation = z.object({
   flags: z
     .object({ domesticAbuse: bool.default(false), hateCrime: bool.default(false), terrorism: bool.default(false) })
     .default({ domesticAbuse: false, hateCrime: false, terrorism: false }),
-  anticipatedPlea: oneOf(['guilty', 'not-guilty'], 'plea').nullish(),
+  anticipatedPlea: oneOf(['guilty', 'not-guilty'] as const, 'plea').nullish(),
 });
 
-const contract = z.object({
+export const contractSchema = z.object({
   preferredMethod: oneOf(CONTACT_METHODS, 'contact method').nullish(),
   updateFrequencyDays: z.number().int('must be a whole number of days').positive('must be at least 1').nullish(),
   timesToAvoid: z
@@ -58,10 +58,10 @@ const contract = z.object({
   enhancedRecorded: bool.optional(),
 });
 
-const person = z.object({
+export const personSchema = z.object({
   id,
-  role: oneOf(['victim', 'witness'], 'role'),
-  kind: oneOf(['person', 'business'], 'kind'),
+  role: oneOf(['victim', 'witness'] as const, 'role'),
+  kind: oneOf(['person', 'business'] as const, 'kind'),
   name: text.optional(),
   dateOfBirth: date.nullish(),
   vulnerabilities: z.array(oneOf(VULNERABILITIES, 'vulnerability')).optional(),
@@ -71,7 +71,7 @@ const person = z.object({
   relationshipToSuspect: oneOf(RELATIONSHIPS_TO_SUSPECT, 'relationship').nullish(),
   namedContact: text.nullish(),
   publicSector: bool.optional(),
-  contract: contract.optional(),
+  contract: contractSchema.optional(),
 });
 
 const base = { id, at: instant };
@@ -97,7 +97,7 @@ const eventSchemas = [
   ev('contact', {
     ...personal,
     method: oneOf(CONTACT_METHODS, 'contact method'),
-    outcome: oneOf(['successful', 'unsuccessful'], 'outcome'),
+    outcome: oneOf(['successful', 'unsuccessful'] as const, 'outcome'),
     purposes: z.array(oneOf(CONTACT_PURPOSES, 'purpose')).min(1, 'must list at least one purpose'),
     informs: z.array(id).optional(),
     summary: text.nullish(),
@@ -107,7 +107,7 @@ const eventSchemas = [
   ev('support-referral', {
     ...personal,
     service: oneOf(SUPPORT_SERVICES, 'support service'),
-    consent: oneOf(['explicit', 'implied'], 'consent'),
+    consent: oneOf(['explicit', 'implied'] as const, 'consent'),
   }),
   ev('suspect-charged', { ...base, firstHearingDate: date.nullish() }),
   ev('sentence', {
@@ -126,7 +126,8 @@ const eventSchemas = [
 ];
 export const EVENT_TYPES: readonly string[] = eventSchemas.map((s) => s.shape.type.value);
 
-const event = z.discriminatedUnion('type', eventSchemas as unknown as [typeof eventSchemas[0], ...typeof eventSchemas], {
+/** One event of the format, validated by its `type`. */
+export const caseEventSchema = z.discriminatedUnion('type', eventSchemas as unknown as [typeof eventSchemas[0], ...typeof eventSchemas], {
   error: (iss) =>
     iss.code === 'invalid_union' && (iss as { note?: string }).note === 'No matching discriminator'
       ? `unknown event type ${JSON.stringify((iss.input as { type?: unknown } | undefined)?.type)}`
@@ -136,9 +137,9 @@ const event = z.discriminatedUnion('type', eventSchemas as unknown as [typeof ev
 export const caseHistorySchema = z.object({
   format: z.literal(CASE_HISTORY_FORMAT, { error: `must be "${CASE_HISTORY_FORMAT}"` }),
   asOf: instant.nullish(),
-  investigation,
-  people: z.array(person),
-  events: z.array(event),
+  investigation: investigationSchema,
+  people: z.array(personSchema),
+  events: z.array(caseEventSchema),
 });
 
 export interface Problem {

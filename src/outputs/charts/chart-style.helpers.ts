@@ -92,6 +92,7 @@ export function escapeXml(text: string): string {
       .replace(/"/g, '&quot;')
       .replace(/'/g, '&apos;')
       // Characters XML 1.0 does not allow at all.
+      // eslint-disable-next-line no-control-regex -- these control characters are exactly what must go
       .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
   );
 }

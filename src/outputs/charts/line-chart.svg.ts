@@ -44,8 +44,9 @@ function closeTag(shape: Marker): string {
 
 export function checkLineData(input: LineChartInput): void {
   const yMax = input.yMax ?? 100;
-  if (!Number.isFinite(yMax) || yMax <= 0)
+  if (!Number.isFinite(yMax) || yMax <= 0) {
     throw new RangeError(`yMax must be a positive number, got ${yMax}.`);
+  }
   for (const s of input.series) {
     if (s.values.length !== input.periods.length) {
       throw new RangeError(
