@@ -27,6 +27,11 @@ export interface OpenDatabaseOptions {
   migrate?: boolean;
   /** pg pool size (default 10). */
   poolSize?: number;
+  /**
+   * Errors of idle pooled PostgreSQL connections (server restart, admin kill). Without a handler `pg`
+   * would crash the process; the default writes one line to stderr and the pool replaces the client.
+   */
+  onPoolError?: (error: Error) => void;
 }
 
 export interface OpenedDatabase {
@@ -65,6 +70,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<O
       types: pgTypes(),
       options: '-c TimeZone=UTC',
     });
+    pool.on('error', options.onPoolError ?? ((error) => console.error(`database pool: ${error.message}`)));
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: createPlugins() });
   } else {
     engine = 'pglite';

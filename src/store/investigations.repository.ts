@@ -144,7 +144,7 @@ export class InvestigationsRepository {
               eb
                 .selectFrom('people as p')
                 .select('p.investigationId as id')
-                .where(sql<boolean>`to_tsvector('simple', coalesce(p.name, '')) @@ to_tsquery('simple', ${tsq})`),
+                .where(sql<boolean>`to_tsvector('simple', translate(coalesce(p.name, ''), '''’', '')) @@ to_tsquery('simple', ${tsq})`),
             )
           : byUrn;
       });

@@ -1,4 +1,5 @@
 import { AuditRepository } from './audit.repository.js';
+import { CalendarRepository } from './calendar.repository.js';
 import { CaseHistoryRepository } from './case-history.repository.js';
 import type { Db } from './database.js';
 import { EventsRepository } from './events.repository.js';
@@ -19,6 +20,7 @@ export function createRepositories(db: Db) {
     obligations: new ObligationsRepository(db),
     audit: new AuditRepository(db),
     caseHistories: new CaseHistoryRepository(db),
+    calendar: new CalendarRepository(db),
   };
 }
 

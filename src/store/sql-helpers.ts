@@ -6,12 +6,14 @@ export function escapeLike(text: string): string {
 }
 
 /**
- * A word-prefix tsquery for the 'simple' configuration: "alex smi" → `alex:* & smi:*`. Only letters and
+ * A word-prefix tsquery for the 'simple' configuration: "alex smi" → `alex:* & smi:*`; apostrophes are
+ * dropped (as in the people_name_words_idx expression) so "obrien" and "o'brien" both find O'Brien. Only letters and
  * digits survive, so the result is always valid tsquery syntax; null when nothing is left.
  */
 export function namePrefixTsQuery(text: string): string | null {
   const words = text
     .toLowerCase()
+    .replace(/['’]/g, '')
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length > 0)
     .slice(0, 8);

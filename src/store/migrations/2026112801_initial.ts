@@ -131,9 +131,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   // Name search: a word-prefix full-text index (any word of the name: "smi" finds "Alex Smith") and a
   // whole-name prefix index. Both are core PostgreSQL, so no extension is needed on either engine.
-  await sql`create index people_name_words_idx on people using gin (to_tsvector('simple', coalesce(name, '')))`.execute(
-    db,
-  );
+  // Apostrophes are dropped so "obrien" finds "O'Brien"; the search must use this exact expression.
+  await sql`create index people_name_words_idx on people
+    using gin (to_tsvector('simple', translate(coalesce(name, ''), '''’', '')))`.execute(db);
   await sql`create index people_name_prefix_idx on people (lower(name) text_pattern_ops)`.execute(db);
   await db.schema.createIndex('people_linked_idx').on('people').column('linked_to_person_id').execute();
 
