@@ -1,0 +1,82 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { addYears, ageOn, isValidDate, londonClock, londonDate, londonOffsetMs } from './london-time.js';
+
+const london = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+function tz(ms: number): { date: string; minutes: number } {
+  const parts = Object.fromEntries(london.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, minutes: Number(parts.hour) * 60 + Number(parts.minute) };
+}
+const FROM = Date.UTC(2018, 0, 1);
+const TO = Date.UTC(2036, 0, 1) - 1;
+
+test('should give the London date of a late-evening BST instant when it is after 23:00 UTC in summer', () => {
+  // §1: 2026-06-10T23:30:00Z is 00:30 BST on 2026-06-11.
+  assert.equal(londonDate('2026-06-10T23:30:00Z'), '2026-06-11');
+  assert.equal(londonDate('2026-06-10T22:59:59Z'), '2026-06-10');
+  // In winter (GMT) the London date is the UTC date.
+  assert.equal(londonDate('2026-01-10T23:30:00Z'), '2026-01-10');
+});
+
+test('should switch to BST at 01:00 UTC on 2026-03-29 and back at 01:00 UTC on 2026-10-25 when the clocks change', () => {
+  assert.equal(londonOffsetMs(Date.parse('2026-03-29T00:59:59Z')), 0);
+  assert.equal(londonOffsetMs(Date.parse('2026-03-29T01:00:00Z')), 3_600_000);
+  assert.equal(londonOffsetMs(Date.parse('2026-10-25T00:59:59Z')), 3_600_000);
+  assert.equal(londonOffsetMs(Date.parse('2026-10-25T01:00:00Z')), 0);
+  assert.equal(londonDate('2026-03-28T23:30:00Z'), '2026-03-28');
+  assert.equal(londonDate('2026-03-29T23:30:00Z'), '2026-03-30');
+  assert.equal(londonDate('2026-10-24T23:30:00Z'), '2026-10-25');
+  assert.equal(londonDate('2026-10-25T23:30:00Z'), '2026-10-25');
+  // An instant written with an offset is read as the same instant.
+  assert.equal(londonDate('2026-06-11T00:30:00+01:00'), '2026-06-11');
+});
+
+test('should equal the tz database London date when given any instant from 2018 to 2035', () => {
+  fc.assert(
+    fc.property(fc.integer({ min: FROM, max: TO }), (ms) => {
+      const iso = new Date(ms).toISOString();
+      assert.equal(londonDate(iso), tz(ms).date, iso);
+    }),
+    { numRuns: 5000 },
+  );
+});
+
+test('should equal the tz database London date and clock when the instant is within days of a clock change', () => {
+  // Any minute from the 24th to the end of March or October (the last Sunday is always in that span).
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 2018, max: 2035 }),
+      fc.constantFrom(2, 9),
+      fc.integer({ min: 0, max: 8 * 24 * 60 - 1 }),
+      (year, month, minute) => {
+        const ms = Date.UTC(year, month, 24) + minute * 60_000;
+        const want = tz(ms);
+        const got = londonClock(ms);
+        assert.equal(got.date, want.date, new Date(ms).toISOString());
+        assert.equal(got.minutes, want.minutes, new Date(ms).toISOString());
+      },
+    ),
+    { numRuns: 5000 },
+  );
+});
+
+test('should compute ages and anniversaries on calendar dates when birthdays fall on the date or a leap day', () => {
+  assert.equal(ageOn('2008-03-02', '2026-03-01'), 17);
+  assert.equal(ageOn('2008-03-02', '2026-03-02'), 18);
+  assert.equal(ageOn('2008-02-29', '2026-02-28'), 17);
+  assert.equal(ageOn('2008-02-29', '2026-03-01'), 18);
+  assert.equal(addYears('2026-03-01', 2), '2028-03-01');
+  assert.equal(addYears('2024-02-29', 2), '2026-02-28');
+  assert.equal(isValidDate('2026-02-29'), false);
+  assert.equal(isValidDate('2028-02-29'), true);
+  assert.equal(isValidDate('2026-13-01'), false);
+});
