@@ -1,7 +1,7 @@
-import { sql, type SelectQueryBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { Finding, Obligation, ObligationOwner, ObligationStatus } from '../domain/evaluation.types.js';
 import type { Db } from './database.js';
-import type { Database, FindingRow, ObligationRow } from './database.types.js';
+import type { FindingRow, ObligationRow } from './database.types.js';
 import { addDays, pageOf, type Page } from './sql-helpers.js';
 
 /** Open = still owed: the derived status was `due` or `overdue` when it was last evaluated. */
@@ -77,11 +77,6 @@ interface OpenFilter {
   rules?: readonly string[];
 }
 
-type OpenQuery = SelectQueryBuilder<
-  Database & { o: Database['obligations']; i: Database['investigations']; p: Database['people'] },
-  'o' | 'i' | 'p',
-  object
->;
 
 /**
  * The derived ledger (obligations and findings, written only by re-derivation) and the worklists read
@@ -274,12 +269,9 @@ export class ObligationsRepository {
     return { items, counts: c, total };
   }
 
-  private openBase(filter: OpenFilter): OpenQuery {
-    let q = this.db
-      .selectFrom('obligations as o')
-      .innerJoin('investigations as i', 'i.id', 'o.investigationId')
-      .leftJoin('people as p', 'p.id', 'o.personId')
-      .where('o.status', 'in', OPEN_STATUSES) as unknown as OpenQuery;
+  /** Open obligations matching the filter. The status predicate is literal so the partial indexes apply. */
+  private openBase(filter: OpenFilter) {
+    let q = this.db.selectFrom('obligations as o').where(sql<boolean>`o.status in ('due', 'overdue')`);
     if (filter.ownerUserId) q = q.where('o.ownerUserId', '=', filter.ownerUserId);
     if (filter.teamId) q = q.where('o.teamId', '=', filter.teamId);
     if (filter.owner) q = q.where('o.owner', '=', filter.owner);
@@ -290,7 +282,9 @@ export class ObligationsRepository {
   private itemsQuery(filter: OpenFilter, query: WorklistQuery) {
     const { limit, offset } = pageOf(query);
     const week = addDays(query.today, 7);
-    let q = this.openBase(filter);
+    let q = this.openBase(filter)
+      .innerJoin('investigations as i', 'i.id', 'o.investigationId')
+      .leftJoin('people as p', 'p.id', 'o.personId');
     if (query.bucket === 'overdue') q = q.where('o.dueDate', '<', query.today);
     if (query.bucket === 'due-today') q = q.where('o.dueDate', '=', query.today);
     if (query.bucket === 'due-this-week') q = q.where('o.dueDate', '>', query.today).where('o.dueDate', '<=', week);
