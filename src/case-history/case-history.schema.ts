@@ -33,7 +33,12 @@ const instant = text.refine(isValidInstant, {
 const date = text.refine(isValidDate, { message: 'must be a date written YYYY-MM-DD' });
 const bool = z.boolean({ error: 'must be true or false' });
 const oneOf = <const T extends readonly [string, ...string[]]>(values: T, what: string) =>
-  z.enum(values, { error: (iss) => `${JSON.stringify(iss.input)} is not a known ${what} (one of: ${values.join(', ')})` });
+  z.enum(values, {
+    error: (iss) =>
+      iss.input === undefined
+        ? 'is required'
+        : `${JSON.stringify(iss.input)} is not a known ${what} (one of: ${values.join(', ')})`,
+  });
 const hhmm = text.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM');
 
 const offence = z.object({ category: oneOf(OFFENCE_CATEGORIES, 'offence category'), description: text.optional() });
