@@ -1,11 +1,13 @@
 /** The `victim-care` command line: one entry, one command a file. */
 import { UsageError, processIo, type CliIo, type Command } from './cli-io.js';
 import { evaluateCommand } from './evaluate.command.js';
+import { serveCommand } from './serve.command.js';
 
 const HELP = `Usage: victim-care COMMAND [options]
 
 Commands:
   evaluate FILE     apply the rulebook to a case-history file (see: victim-care evaluate --help)
+  serve             serve the web application and API (PORT, DATA_DIR, DATABASE_URL; see README)
   help              this text
 
 Exit status: 0 done, 2 bad input or usage (one line per problem on stderr), 1 an internal error.
@@ -13,6 +15,7 @@ Exit status: 0 done, 2 bad input or usage (one line per problem on stderr), 1 an
 
 export const COMMANDS: Record<string, Command> = {
   evaluate: evaluateCommand,
+  serve: serveCommand,
 };
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {

@@ -65,16 +65,34 @@ export function londonClock(epochMs: number): { date: LocalDate; weekday: number
   };
 }
 
+// Day numbers and their `YYYY-MM-DD` strings are converted on every rule evaluation; the conversions are
+// pure, and the set of dates a deployment sees is small, so both directions are memoised (bounded).
+const CACHE_LIMIT = 100_000;
+const dayOfDate = new Map<string, number>();
+const dateOfDay = new Map<number, LocalDate>();
+
 /** Days since 1970-01-01 of a `YYYY-MM-DD` date. */
 export function dateToDayNumber(date: LocalDate): number {
-  const y = Number(date.slice(0, 4));
-  const m = Number(date.slice(5, 7));
-  const d = Number(date.slice(8, 10));
-  return Date.UTC(y, m - 1, d) / DAY_MS;
+  let day = dayOfDate.get(date);
+  if (day === undefined) {
+    const y = Number(date.slice(0, 4));
+    const m = Number(date.slice(5, 7));
+    const d = Number(date.slice(8, 10));
+    day = Date.UTC(y, m - 1, d) / DAY_MS;
+    if (dayOfDate.size >= CACHE_LIMIT) dayOfDate.clear();
+    dayOfDate.set(date, day);
+  }
+  return day;
 }
 
 export function dayNumberToDate(day: number): LocalDate {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  let date = dateOfDay.get(day);
+  if (date === undefined) {
+    date = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    if (dateOfDay.size >= CACHE_LIMIT) dateOfDay.clear();
+    dateOfDay.set(day, date);
+  }
+  return date;
 }
 
 /** 0 = Monday … 6 = Sunday. */

@@ -17,6 +17,18 @@ function normalise(text: string): string {
     .trim();
 }
 
+const normalisedFormulas = new WeakMap<RuleDefinitions['F-SUMMARY-INSUFFICIENT'], ReadonlySet<string>>();
+
+/** The pack's bare formulas, normalised once per pack. */
+function bareFormulas(rule: RuleDefinitions['F-SUMMARY-INSUFFICIENT']): ReadonlySet<string> {
+  let set = normalisedFormulas.get(rule);
+  if (!set) {
+    set = new Set(rule.bareFormulas.map(normalise));
+    normalisedFormulas.set(rule, set);
+  }
+  return set;
+}
+
 /** Why a contact summary is not sufficiently detailed, in words for the officer; null when it is. */
 export function summaryProblem(
   summary: string | null | undefined,
@@ -24,8 +36,7 @@ export function summaryProblem(
 ): string | null {
   const text = summary ?? '';
   if (text.trim() === '') return 'the summary is empty';
-  const bare = normalise(text);
-  if (rule.bareFormulas.some((f) => normalise(f) === bare)) {
+  if (bareFormulas(rule).has(normalise(text))) {
     return `"${text.trim()}" is a bare formula: say what the victim was told and what happens next`;
   }
   const words = text.split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w)).length;

@@ -1,0 +1,43 @@
+/**
+ * The one place the application is wired: database, clock, calendar, rule pack and configuration in;
+ * every service out. No DI container: `type Services = ReturnType<typeof createServices>`.
+ */
+import type { Config } from './config.js';
+import type { RulePack } from './domain/rules/rule-pack.types.js';
+import { AuditService } from './services/audit.service.js';
+import { AuthService } from './services/auth.service.js';
+import { CalendarProvider } from './services/calendar.provider.js';
+import { CaseService } from './services/case.service.js';
+import { DemoForceService } from './services/demo-force.service.js';
+import type { Clock } from './services/clock.js';
+import { WorklistService } from './services/worklist.service.js';
+import type { Db } from './store/database.js';
+
+export interface ServiceDeps {
+  db: Db;
+  clock: Clock;
+  pack: RulePack;
+  calendar: CalendarProvider;
+  config: Pick<Config, 'SESSION_IDLE_MINUTES' | 'SESSION_ABSOLUTE_HOURS'>;
+}
+
+export function createServices(deps: ServiceDeps) {
+  const rules = { pack: deps.pack, calendar: () => deps.calendar.get() };
+  const auth = new AuthService(deps.db, deps.clock, {
+    idleMinutes: deps.config.SESSION_IDLE_MINUTES,
+    absoluteHours: deps.config.SESSION_ABSOLUTE_HOURS,
+  });
+  return {
+    auth,
+    demo: new DemoForceService(deps.db, deps.clock, rules, auth),
+    cases: new CaseService(deps.db, deps.clock, rules),
+    worklists: new WorklistService(deps.db, deps.clock),
+    audit: new AuditService(deps.db),
+    calendar: deps.calendar,
+    rules,
+    clock: deps.clock,
+    db: deps.db,
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
