@@ -47,7 +47,6 @@ export async function deriveInvestigation(
   if (!history) throw new Error(`investigation ${investigationId} vanished during derivation`);
   const evaluation = evaluateCase(history, { pack: rules.pack, calendar: rules.calendar(), asOf: now.toISOString() });
   await repos.obligations.replaceDerived(investigationId, evaluation.obligations, evaluation.findings, now.toISOString());
-  const status = statusFromEvents(history);
-  await trx.updateTable('investigations').set({ status }).where('id', '=', investigationId).where('status', '!=', status).execute();
+  await repos.investigations.setStatus(investigationId, statusFromEvents(history));
   return { history, evaluation };
 }

@@ -114,6 +114,11 @@ export class InvestigationsRepository {
       .executeTakeFirst();
   }
 
+  /** Records the status derived from the investigation's events (see services/derivation.ts). */
+  async setStatus(id: string, status: InvestigationStatus): Promise<void> {
+    await this.db.updateTable('investigations').set({ status }).where('id', '=', id).where('status', '!=', status).execute();
+  }
+
   /** Bumps the version when facts under the investigation change; false on a version conflict. */
   async bumpVersion(id: string, expectedVersion: number, now?: string): Promise<boolean> {
     const r = await this.db
