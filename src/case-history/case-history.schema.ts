@@ -96,7 +96,7 @@ const PERSON_EVENTS = [
   'non-contact-request-submitted',
   'vcs-referral',
 ] as const;
-const INVESTIGATION_EVENTS = [...SUSPECT_EVENT_TYPES, 'vwcu-handover', 'hearing-date-received', 'outcome-received'] as const;
+const INVESTIGATION_EVENTS = [...SUSPECT_EVENT_TYPES, 'hearing-date-received', 'outcome-received'] as const;
 
 const eventSchemas = [
   ev('contact', {
@@ -107,7 +107,13 @@ const eventSchemas = [
     informs: z.array(id).optional(),
     summary: text.nullish(),
   }),
-  ev('needs-assessment', { ...personal, urn: id, personName: text.nullish(), dateOfBirth: date.nullish() }),
+  ev('needs-assessment', {
+    ...personal,
+    urn: id,
+    personName: text.nullish(),
+    dateOfBirth: date.nullish(),
+    assessment: z.record(z.string(), text).optional(),
+  }),
   ev('vps-offered', { ...personal, accepted: bool.optional() }),
   ev('support-referral', {
     ...personal,
@@ -115,6 +121,12 @@ const eventSchemas = [
     consent: oneOf(['explicit', 'implied'] as const, 'consent'),
   }),
   ev('suspect-charged', { ...base, firstHearingDate: date.nullish() }),
+  ev('vwcu-handover', {
+    ...base,
+    handover: z
+      .object({ witnesses: text.nullish(), specialMeasures: text.nullish(), needs: text.nullish(), availability: text.nullish() })
+      .optional(),
+  }),
   ev('sentence', {
     ...base,
     custodyMonths: z.number({ error: 'must be a number of months' }).min(0, 'must not be negative'),
@@ -126,6 +138,19 @@ const eventSchemas = [
   ev('vrr-decided', { ...personal, request: id }),
   ev('prison-contact-block-in-place', { ...personal, request: id }),
   ev('filing-letter-sent', { ...personal, justificationApproved: bool.optional() }),
+  // Workflow records the rules do not read (SOP 3.2.6-3.2.8, 3.2.10.1, 3.3.1): kept for the timeline and audit.
+  ev('special-measures-discussed', { ...personal, measures: z.array(text).optional(), summary: text.nullish() }),
+  ev('special-measures-applied', { ...personal, measures: z.array(text).optional(), summary: text.nullish() }),
+  ev('special-measures-outcome', { ...personal, granted: bool, measures: z.array(text).optional(), summary: text.nullish() }),
+  ev('disengagement-reviewed', {
+    ...personal,
+    avenues: z.array(text).optional(),
+    welfareRiskConsidered: bool.optional(),
+    elpConsidered: bool.optional(),
+    addressVerified: bool.optional(),
+    summary: text.nullish(),
+  }),
+  ev('filing-signed-off', { ...personal, letterJustificationApproved: bool.optional(), justification: text.nullish() }),
   ...PERSON_EVENTS.map((t) => ev(t, personal)),
   ...INVESTIGATION_EVENTS.map((t) => ev(t, base)),
 ];

@@ -132,6 +132,8 @@ export interface NeedsAssessmentEvent extends PersonEventBase {
   urn: string;
   personName?: string | null;
   dateOfBirth?: string | null;
+  /** The VNA's answers (ASSESSMENT structure), by question; not read by the rules. */
+  assessment?: Record<string, string>;
 }
 export interface SimplePersonEvent extends PersonEventBase {
   type:
@@ -168,7 +170,25 @@ export const SUSPECT_EVENT_TYPES = [
   'investigation-filed',
 ] as const;
 export interface InvestigationEvent extends EventBase {
-  type: (typeof SUSPECT_EVENT_TYPES)[number] | 'vwcu-handover' | 'hearing-date-received' | 'outcome-received';
+  type: (typeof SUSPECT_EVENT_TYPES)[number] | 'hearing-date-received' | 'outcome-received';
+}
+export interface VwcuHandoverEvent extends EventBase {
+  type: 'vwcu-handover';
+  /** The handover package (SOP 3.3.1); not read by the rules. */
+  handover?: { witnesses?: string | null; specialMeasures?: string | null; needs?: string | null; availability?: string | null };
+}
+/** Workflow records the rules ignore (special measures, disengagement, filing sign-off): timeline and audit only. */
+export interface WorkflowRecordEvent extends PersonEventBase {
+  type: 'special-measures-discussed' | 'special-measures-applied' | 'special-measures-outcome' | 'disengagement-reviewed' | 'filing-signed-off';
+  measures?: string[];
+  granted?: boolean;
+  avenues?: string[];
+  welfareRiskConsidered?: boolean;
+  elpConsidered?: boolean;
+  addressVerified?: boolean;
+  letterJustificationApproved?: boolean;
+  justification?: string | null;
+  summary?: string | null;
 }
 export interface ChargeEvent extends EventBase {
   type: 'suspect-charged';
@@ -204,6 +224,8 @@ export type CaseEvent =
   | VpsOfferedEvent
   | SupportReferralEvent
   | InvestigationEvent
+  | VwcuHandoverEvent
+  | WorkflowRecordEvent
   | ChargeEvent
   | SentenceEvent
   | ComplaintRespondedEvent
