@@ -12,6 +12,13 @@ export interface TimedEvent<E extends CaseEvent = CaseEvent> {
   ms: number;
   /** London local date of the event. */
   date: LocalDate;
+  /** Canonical instant (`toISOString` form), filled on first use by `instantOf`. */
+  instant?: string;
+}
+
+/** The event's instant in canonical form, computed once per event however many obligations it meets. */
+export function instantOf(t: TimedEvent): string {
+  return (t.instant ??= toInstant(t.ms));
 }
 
 export interface CaseContext {

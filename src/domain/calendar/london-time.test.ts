@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { addYears, ageOn, isValidDate, londonClock, londonDate, londonOffsetMs } from './london-time.js';
+import { addYears, ageOn, isValidDate, londonClock, londonDate, londonOffsetMs, toInstant } from './london-time.js';
 
 const london = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Europe/London',
@@ -79,4 +79,15 @@ test('should compute ages and anniversaries on calendar dates when birthdays fal
   assert.equal(isValidDate('2026-02-29'), false);
   assert.equal(isValidDate('2028-02-29'), true);
   assert.equal(isValidDate('2026-13-01'), false);
+});
+
+test('should write an instant exactly as Date#toISOString does when formatting canonical instants', () => {
+  fc.assert(
+    fc.property(fc.integer({ min: -62_167_219_200_000, max: 253_402_300_799_999 }), (ms) => {
+      assert.equal(toInstant(ms), new Date(ms).toISOString());
+    }),
+    { numRuns: 5000 },
+  );
+  assert.equal(toInstant(Date.parse('2026-06-10T23:30:00Z')), '2026-06-10T23:30:00.000Z');
+  assert.equal(toInstant(Date.parse('2026-03-20T13:00:00.5+01:00')), '2026-03-20T12:00:00.500Z');
 });

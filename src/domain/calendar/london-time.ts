@@ -28,10 +28,17 @@ function bstRange(year: number): readonly [number, number] {
   return range;
 }
 
+/** The UTC calendar year of an instant, without allocating a Date (this runs for every event). */
+function utcYear(epochMs: number): number {
+  let year = 1970 + Math.floor(epochMs / 31_556_952_000);
+  if (epochMs < Date.UTC(year, 0, 1)) year -= 1;
+  else if (epochMs >= Date.UTC(year + 1, 0, 1)) year += 1;
+  return year;
+}
+
 /** London's offset from UTC at an instant, in milliseconds (0 or 3,600,000). */
 export function londonOffsetMs(epochMs: number): number {
-  const year = new Date(epochMs).getUTCFullYear();
-  const [start, end] = bstRange(year);
+  const [start, end] = bstRange(utcYear(epochMs));
   return epochMs >= start && epochMs < end ? HOUR_MS : 0;
 }
 
@@ -40,9 +47,28 @@ export function instantMs(iso: string): number {
   return Date.parse(iso);
 }
 
-/** Canonical form of an instant: `2026-03-20T12:00:00.000Z`. */
+const MIN_FOUR_DIGIT_YEAR_MS = -62_167_219_200_000; // 0000-01-01T00:00:00Z
+const MAX_FOUR_DIGIT_YEAR_MS = 253_402_300_800_000; // 10000-01-01T00:00:00Z
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
+
+/**
+ * Canonical form of an instant: `2026-03-20T12:00:00.000Z`, exactly as `Date#toISOString` writes it.
+ * Formatted by arithmetic (with the memoised date part), several times faster than allocating a Date.
+ */
 export function toInstant(epochMs: number): string {
-  return new Date(epochMs).toISOString();
+  if (!(epochMs >= MIN_FOUR_DIGIT_YEAR_MS && epochMs < MAX_FOUR_DIGIT_YEAR_MS) || !Number.isInteger(epochMs)) {
+    return new Date(epochMs).toISOString();
+  }
+  const day = Math.floor(epochMs / DAY_MS);
+  let rest = epochMs - day * DAY_MS;
+  const h = Math.floor(rest / HOUR_MS);
+  rest -= h * HOUR_MS;
+  const m = Math.floor(rest / 60_000);
+  rest -= m * 60_000;
+  const sec = Math.floor(rest / 1000);
+  const milli = rest - sec * 1000;
+  const ms3 = milli < 10 ? `00${milli}` : milli < 100 ? `0${milli}` : `${milli}`;
+  return `${dayNumberToDate(day)}T${pad2(h)}:${pad2(m)}:${pad2(sec)}.${ms3}Z`;
 }
 
 /** The London calendar date of an instant. */

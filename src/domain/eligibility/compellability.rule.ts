@@ -8,15 +8,11 @@
 import type { PersonFacts } from '../case-history/case-history.types.js';
 import { ageAt, hasOffenceIn, isVictim, type CaseContext } from '../case-context.js';
 import type { Decision } from '../evaluation.types.js';
+import { decider } from './decision.js';
 
 export function decideCompellability(ctx: CaseContext, person: PersonFacts): Decision<boolean> {
   const source = ctx.pack.rules['EL-COMPELLABILITY'].source;
-  const d = (value: boolean, reason: string): Decision<boolean> => ({
-    value,
-    rule: 'EL-COMPELLABILITY',
-    source,
-    reasons: [reason],
-  });
+  const d = decider<boolean>('EL-COMPELLABILITY', source);
   const rel = person.relationshipToSuspect;
   if (rel !== 'spouse' && rel !== 'civil-partner') {
     return d(true, rel ? `a ${rel.replace(/-/g, ' ')} is compellable like anyone else` : 'competent and compellable');

@@ -7,15 +7,11 @@ import { addCalendarDays, addYears } from '../calendar/london-time.js';
 import type { PersonFacts } from '../case-history/case-history.types.js';
 import { ageAt, hasOffenceIn, isVictim, type CaseContext } from '../case-context.js';
 import type { Decision } from '../evaluation.types.js';
+import { decider } from './decision.js';
 
 export function decideCicaDeadline(ctx: CaseContext, person: PersonFacts): Decision<string | null> {
   const rule = ctx.pack.rules['EL-CICA'];
-  const d = (value: string | null, reason: string): Decision<string | null> => ({
-    value,
-    rule: 'EL-CICA',
-    source: rule.source,
-    reasons: [reason],
-  });
+  const d = decider<string | null>('EL-CICA', rule.source);
   if (!isVictim(person) || person.kind !== 'person') return d(null, 'only a person victim applies to the CICA');
   if (!hasOffenceIn(ctx, 'violent')) return d(null, 'not a violent offence');
   const ageAtIncident = ageAt(person, ctx.incidentDate);

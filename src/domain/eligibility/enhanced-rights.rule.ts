@@ -19,15 +19,8 @@ export interface EnhancedRightsDecision extends Decision<boolean> {
 
 export function decideEnhancedRights(ctx: CaseContext, person: PersonFacts): EnhancedRightsDecision {
   const rule = ctx.pack.rules['EL-ENHANCED'];
-  const decision = (enhancedReasons: EnhancedReason[], reasons: string[]): EnhancedRightsDecision => ({
-    value: enhancedReasons.length > 0,
-    enhancedReasons,
-    rule: 'EL-ENHANCED',
-    source: rule.source,
-    reasons,
-  });
-  if (!isVictim(person)) return decision([], ['a witness who is not a victim: the Witness Charter applies']);
-  if (person.kind === 'business') return decision([], ['business victims are not enhanced']);
+  if (!isVictim(person)) return enhancedDecision(rule.source, [], ['a witness who is not a victim: the Witness Charter applies']);
+  if (person.kind === 'business') return enhancedDecision(rule.source, [], ['business victims are not enhanced']);
 
   const found: EnhancedReason[] = [];
   const why: string[] = [];
@@ -59,7 +52,11 @@ export function decideEnhancedRights(ctx: CaseContext, person: PersonFacts): Enh
     why.push(`intimidated: ${intimidated.join(', ')}`);
   }
   if (found.length === 0) why.push('no enhanced-rights criterion applies');
-  return decision(found, why);
+  return enhancedDecision(rule.source, found, why);
+}
+
+function enhancedDecision(source: string, enhancedReasons: EnhancedReason[], reasons: string[]): EnhancedRightsDecision {
+  return { value: enhancedReasons.length > 0, enhancedReasons, rule: 'EL-ENHANCED', source, reasons };
 }
 
 function flagWords(flag: string): string {

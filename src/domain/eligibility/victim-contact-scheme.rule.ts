@@ -6,6 +6,7 @@
 import type { PersonFacts, SentenceEvent } from '../case-history/case-history.types.js';
 import { eventsOfType, isVictim, type CaseContext, type TimedEvent } from '../case-context.js';
 import type { Decision } from '../evaluation.types.js';
+import { decider } from './decision.js';
 
 /** The first sentence event that makes victims eligible, if any. */
 export function qualifyingSentence(ctx: CaseContext): TimedEvent<SentenceEvent> | undefined {
@@ -20,12 +21,7 @@ export function qualifyingSentence(ctx: CaseContext): TimedEvent<SentenceEvent> 
 
 export function decideVcsEligible(ctx: CaseContext, person: PersonFacts): Decision<boolean> {
   const rule = ctx.pack.rules['EL-VCS'];
-  const d = (value: boolean, reason: string): Decision<boolean> => ({
-    value,
-    rule: 'EL-VCS',
-    source: rule.source,
-    reasons: [reason],
-  });
+  const d = decider<boolean>('EL-VCS', rule.source);
   if (!isVictim(person)) return d(false, 'only victims join the Victim Contact Scheme');
   const sentence = qualifyingSentence(ctx);
   if (!sentence) {

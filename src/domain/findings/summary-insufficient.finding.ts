@@ -17,16 +17,21 @@ function normalise(text: string): string {
     .trim();
 }
 
-const normalisedFormulas = new WeakMap<RuleDefinitions['F-SUMMARY-INSUFFICIENT'], ReadonlySet<string>>();
+interface Formulas {
+  set: ReadonlySet<string>;
+  maxWords: number;
+}
+const normalisedFormulas = new WeakMap<RuleDefinitions['F-SUMMARY-INSUFFICIENT'], Formulas>();
 
-/** The pack's bare formulas, normalised once per pack. */
-function bareFormulas(rule: RuleDefinitions['F-SUMMARY-INSUFFICIENT']): ReadonlySet<string> {
-  let set = normalisedFormulas.get(rule);
-  if (!set) {
-    set = new Set(rule.bareFormulas.map(normalise));
-    normalisedFormulas.set(rule, set);
+/** The pack's bare formulas, normalised once per pack, and the most words any of them has. */
+function bareFormulas(rule: RuleDefinitions['F-SUMMARY-INSUFFICIENT']): Formulas {
+  let formulas = normalisedFormulas.get(rule);
+  if (!formulas) {
+    const list = rule.bareFormulas.map(normalise);
+    formulas = { set: new Set(list), maxWords: Math.max(0, ...list.map((f) => (f === '' ? 0 : f.split(' ').length))) };
+    normalisedFormulas.set(rule, formulas);
   }
-  return set;
+  return formulas;
 }
 
 /** Why a contact summary is not sufficiently detailed, in words for the officer; null when it is. */
@@ -36,10 +41,13 @@ export function summaryProblem(
 ): string | null {
   const text = summary ?? '';
   if (text.trim() === '') return 'the summary is empty';
-  if (bareFormulas(rule).has(normalise(text))) {
+  const words = text.split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  // Normalising only merges or drops tokens, never splits them on a space, so a summary with more words
+  // than the longest formula cannot be one: skip the normalisation for ordinary summaries.
+  const formulas = bareFormulas(rule);
+  if (words <= formulas.maxWords && formulas.set.has(normalise(text))) {
     return `"${text.trim()}" is a bare formula: say what the victim was told and what happens next`;
   }
-  const words = text.split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
   if (words < rule.minWords) {
     return `the summary has ${words} word${words === 1 ? '' : 's'}; write at least ${rule.minWords}: what was said and what happens next`;
   }

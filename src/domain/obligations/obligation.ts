@@ -1,8 +1,7 @@
 /** What every obligation rule shares: who is owed, how a status is read, how an obligation is written. */
 import type { LocalDate } from '../calendar/london-time.js';
-import { toInstant } from '../calendar/london-time.js';
 import type { ContactEvent, PersonFacts } from '../case-history/case-history.types.js';
-import { eventsOfPerson, type CaseContext, type TimedEvent } from '../case-context.js';
+import { eventsOfPerson, instantOf, type CaseContext, type TimedEvent } from '../case-context.js';
 import type { Obligation, ObligationStatus, PersonEligibility } from '../evaluation.types.js';
 import type { ObligationRuleId } from '../rules/rule-pack.types.js';
 
@@ -27,7 +26,7 @@ export function statusOf(
   today: LocalDate,
 ): { status: ObligationStatus; metAt: string | null; metBy: string | null } {
   if (by) {
-    return { status: by.date <= dueDate ? 'met' : 'met-late', metAt: toInstant(by.ms), metBy: by.event.id };
+    return { status: by.date <= dueDate ? 'met' : 'met-late', metAt: instantOf(by), metBy: by.event.id };
   }
   return { status: today > dueDate ? 'overdue' : 'due', metAt: null, metBy: null };
 }
