@@ -136,3 +136,19 @@ test('should be not-required for a period falling due inside an opt-out even whe
     ['2026-05-13', 'due'],
   ]);
 });
+
+test('should stay met when the period was met before the opt-out began, even if it falls due inside it', () => {
+  // 03-03 → due 03-31, met by c2 on 03-08 (before the opt-out of 03-10); the next period from c2,
+  // 03-08 + 28 = 04-05, falls due inside the opt-out → not-required; then 04-15 (resumption) + 28 = 05-13.
+  const b = new CaseBuilder()
+    .victim()
+    .contact('c1', '2026-03-03T10:00:00Z')
+    .contact('c2', '2026-03-08T10:00:00Z', { purposes: ['investigative-update'] })
+    .personal('d1', '2026-03-10T10:00:00Z', 'updates-declined')
+    .personal('r1', '2026-04-15T10:00:00Z', 'updates-resumed');
+  assert.deepEqual(periods(b, '2026-05-01T12:00:00Z'), [
+    ['2026-03-31', 'met'],
+    ['2026-04-05', 'not-required'],
+    ['2026-05-13', 'due'],
+  ]);
+});

@@ -46,9 +46,11 @@ export function investigativeUpdates(ctx: CaseContext, owed: OwedPerson): Obliga
       break;
     }
     // A period falling due while an opt-out stands is not required, even if a contact was made during
-    // the opt-out (RULEBOOK §4); resuming restarts the clock.
+    // the opt-out (RULEBOOK §4); resuming restarts the clock. A period already met before the opt-out
+    // began stays met.
     const optOut = optedOutOn(periods, due);
-    if (optOut) {
+    const metBeforeOptOut = optOut !== undefined && next !== undefined && next.date <= due && next.ms < optOut.fromMs;
+    if (optOut && !metBeforeOptOut) {
       out.push(notRequired(o));
       if (optOut.toMs === null || optOut.toDate === null) break;
       // The next period runs from the resumption; a contact after it discharges that period.
