@@ -3,7 +3,6 @@
  * eligible for; the court decides. Age is taken at the hearing (the first hearing date of the latest charge
  * that has one, else `asOf`). Businesses get none.
  */
-import { londonDate } from '../calendar/london-time.js';
 import type { PersonFacts } from '../case-history/case-history.types.js';
 import {
   eventsOfType,
@@ -25,7 +24,7 @@ function measuresDecision(source: string, value: SpecialMeasure[], reasons: stri
 export function hearingDate(ctx: CaseContext): string {
   const charges = eventsOfType(ctx.events, 'suspect-charged').filter((c) => c.event.firstHearingDate);
   const latest = charges[charges.length - 1];
-  return latest?.event.firstHearingDate ?? londonDate(ctx.asOf);
+  return latest?.event.firstHearingDate ?? ctx.today;
 }
 
 export function decideSpecialMeasures(ctx: CaseContext, person: PersonFacts): Decision<SpecialMeasure[]> {
