@@ -132,18 +132,21 @@ export function generateCase(rand: () => number, index: number, today: string, o
     return id;
   };
   const day = 86_400_000;
-  const diligence = rand(); // how well this case is kept: drives met / late / overdue
+  // How well this case is kept: drives met / late / overdue. Older cases have mostly been caught up with;
+  // the recent ones carry most of what is still owed, as on a real caseload.
+  const ageDays = (nowMs - reportedMs) / 86_400_000;
+  const diligence = Math.min(1, rand() * 0.6 + (ageDays > 30 ? 0.55 : 0.3));
   const victims = people.filter((p) => p.role === 'victim');
   for (const v of victims) {
-    const delay = diligence > 0.25 ? rand() * 4 * day : (4 + rand() * 6) * day;
+    const delay = rand() < 0.85 ? rand() * 4 * day : (4 + rand() * 6) * day;
     if (rand() < 0.3) push({ type: 'contact', person: v.id, method: 'phone', outcome: 'unsuccessful', purposes: ['initial-contact'], summary: 'No answer on the mobile number; left a voicemail asking the victim to call back.', atMs: reportedMs + delay / 2 } as never);
-    push({ type: 'contact', person: v.id, method: v.contract?.preferredMethod === 'in-person' ? 'in-person' : 'phone', outcome: 'successful', purposes: ['initial-contact'], summary: pick(rand, SUMMARIES), atMs: reportedMs + delay } as never);
-    if (diligence > 0.2) push({ type: rand() < 0.15 ? 'support-referral-declined' : 'support-referral', person: v.id, service: 'victim-support', consent: 'explicit', atMs: reportedMs + (diligence > 0.4 ? rand() * 2 : 3 + rand() * 3) * day } as never);
-    if (diligence > 0.3) push({ type: 'needs-assessment', person: v.id, urn, atMs: reportedMs + rand() * 6 * day } as never);
-    if (diligence > 0.15) push({ type: 'victim-care-card', person: v.id, atMs: reportedMs + rand() * 6 * day } as never);
+    if (ageDays > 10 || rand() < 0.7) push({ type: 'contact', person: v.id, method: v.contract?.preferredMethod === 'in-person' ? 'in-person' : 'phone', outcome: 'successful', purposes: ['initial-contact'], summary: pick(rand, SUMMARIES), atMs: reportedMs + delay } as never);
+    if (rand() < diligence + 0.1) push({ type: rand() < 0.15 ? 'support-referral-declined' : 'support-referral', person: v.id, service: 'victim-support', consent: 'explicit', atMs: reportedMs + (diligence > 0.4 ? rand() * 2 : 3 + rand() * 3) * day } as never);
+    if (rand() < diligence + 0.05) push({ type: 'needs-assessment', person: v.id, urn, atMs: reportedMs + rand() * 6 * day } as never);
+    if (rand() < diligence + 0.15) push({ type: 'victim-care-card', person: v.id, atMs: reportedMs + rand() * 6 * day } as never);
     if (rand() < 0.6) {
       const st = push({ type: 'statement', person: v.id, atMs: reportedMs + (1 + rand() * 5) * day } as never);
-      if (st && diligence > 0.35) push({ type: 'vps-offered', person: v.id, accepted: rand() < 0.5, atMs: reportedMs + (1 + rand() * 6) * day } as never);
+      if (st && rand() < 0.2 + diligence) push({ type: 'vps-offered', person: v.id, accepted: rand() < 0.5, atMs: reportedMs + (1 + rand() * 6) * day } as never);
     }
   }
   if (people.some((p) => p.role === 'witness')) push({ type: 'statement', person: 'w1', atMs: reportedMs + (1 + rand() * 5) * day } as never);
@@ -165,8 +168,9 @@ export function generateCase(rand: () => number, index: number, today: string, o
     const outcome = rand();
     if (outcome < 0.4) {
       const charged = push({ type: 'suspect-charged', firstHearingDate: addCalendarDays(new Date(t).toISOString().slice(0, 10), 14 + Math.floor(rand() * 20)), atMs: t } as never);
-      if (charged && rand() < 0.7) push({ type: 'vwcu-handover', atMs: t + (diligence > 0.4 ? 0.5 : 3) * day } as never);
-      if (charged && rand() < 0.5) push({ type: 'hearing-date-received', atMs: t + 2 * day } as never);
+      if (charged && rand() < 0.2 + diligence) push({ type: 'vwcu-handover', atMs: t + (diligence > 0.4 ? 0.5 : 3) * day } as never);
+      const hearing = charged && rand() < 0.6 ? push({ type: 'hearing-date-received', atMs: t + 2 * day } as never) : null;
+      for (const v of victims) if (hearing && rand() < 0.3 + diligence) push({ type: 'contact', person: v.id, method: 'phone', outcome: 'successful', purposes: ['other'], informs: [hearing], summary: 'Victim and Witness Care Unit called to give the date, time and place of the first hearing and explain what happens there.', atMs: t + (diligence > 0.5 ? 2.5 : 5) * day } as never);
       for (const v of victims) if (charged && rand() < 0.3 + diligence * 0.7) push({ type: 'contact', person: v.id, method: 'phone', outcome: 'successful', purposes: ['mandatory-update'], informs: [charged], summary: 'Told the victim the suspect has been charged, the bail position and the first hearing date at court.', atMs: t + (diligence > 0.5 ? 0.5 : 4) * day } as never);
     } else if (outcome < 0.7) {
       const nfa = push({ type: rand() < 0.5 ? 'suspect-released-nfa' : 'investigation-filed', atMs: t } as never);
