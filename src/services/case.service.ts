@@ -33,6 +33,9 @@ import {
 } from './case.schemas.js';
 import { Conflict, Forbidden, NotFound, ValidationFailed, type FieldProblem } from './service-errors.js';
 
+/** Events only a supervisor may record. */
+const SUPERVISOR_EVENTS: ReadonlySet<string> = new Set(['filing-signed-off']);
+
 /** Events may be recorded up to this far ahead of the server clock (clock skew on force desktops). */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
@@ -274,7 +277,9 @@ export class CaseService {
    */
   async recordEvent(actor: Actor, investigationId: string, input: NewEventInput): Promise<RecordedEvent> {
     const repos0 = createRepositories(this.db);
-    await this.authorise(actor, 'investigation:record', investigationId, repos0);
+    // Sign-offs are a supervisor's (SOP 3.2.10.1: filing after disengagement is checked by a supervisor).
+    const action = SUPERVISOR_EVENTS.has(input.type) ? 'investigation:supervise' : 'investigation:record';
+    await this.authorise(actor, action, investigationId, repos0);
     const nowMs = this.clock.now().getTime();
     if (instantMs(input.at) > nowMs + FUTURE_TOLERANCE_MS) {
       throw new ValidationFailed([{ field: 'at', message: 'must not be in the future' }]);
