@@ -41,7 +41,7 @@ export function summaryProblem(
 ): string | null {
   const text = summary ?? '';
   if (text.trim() === '') return 'the summary is empty';
-  const words = text.split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
   // Normalising only merges or drops tokens, never splits them on a space, so a summary with more words
   // than the longest formula cannot be one: skip the normalisation for ordinary summaries.
   const formulas = bareFormulas(rule);
