@@ -4,11 +4,13 @@
  */
 import type { Config } from './config.js';
 import type { RulePack } from './domain/rules/rule-pack.types.js';
+import { AdminService } from './services/admin.service.js';
 import { AuditService } from './services/audit.service.js';
 import { AuthService } from './services/auth.service.js';
-import { CalendarProvider } from './services/calendar.provider.js';
+import type { CalendarProvider } from './services/calendar.provider.js';
 import { CaseService } from './services/case.service.js';
 import { DemoForceService } from './services/demo-force.service.js';
+import { FilingService } from './services/filing.service.js';
 import type { Clock } from './services/clock.js';
 import { WorklistService } from './services/worklist.service.js';
 import type { Db } from './store/database.js';
@@ -27,12 +29,15 @@ export function createServices(deps: ServiceDeps) {
     idleMinutes: deps.config.SESSION_IDLE_MINUTES,
     absoluteHours: deps.config.SESSION_ABSOLUTE_HOURS,
   });
+  const cases = new CaseService(deps.db, deps.clock, rules);
   return {
     auth,
     demo: new DemoForceService(deps.db, deps.clock, rules, auth),
-    cases: new CaseService(deps.db, deps.clock, rules),
+    cases,
+    filing: new FilingService(deps.db, deps.clock, cases),
     worklists: new WorklistService(deps.db, deps.clock),
     audit: new AuditService(deps.db),
+    admin: new AdminService(deps.db, deps.clock, auth, deps.calendar),
     calendar: deps.calendar,
     rules,
     clock: deps.clock,

@@ -15,9 +15,19 @@ export interface ProblemDocument {
   errors?: FieldProblem[];
 }
 
+/** A problem document; every 4xx carries `errors` (empty when no single field is at fault). */
 export function problem(status: number, id: string, title: string, detail: string, errors?: FieldProblem[]): ProblemDocument {
-  return { type: `/problems/${id}`, title, status, detail, ...(errors ? { errors } : {}) };
+  const list = errors ?? (status >= 400 && status < 500 ? [] : undefined);
+  return { type: `/problems/${id}`, title, status, detail, ...(list ? { errors: list } : {}) };
 }
+
+/** Fastify's body-parsing errors: the body as a whole is at fault. */
+const BODY_ERRORS: Record<string, string> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'is not valid JSON',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'is empty but the content type says JSON: send a JSON object',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'is too large',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'does not match its content-length',
+};
 
 function fieldOf(path: readonly PropertyKey[] | string | undefined, where: string): string {
   const parts = typeof path === 'string' ? path.split('/').filter(Boolean) : (path ?? []).map(String);
@@ -42,7 +52,10 @@ export function toProblem(error: unknown, request: FastifyRequest): ProblemDocum
   const fe = error as FastifyError;
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     const id = fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'unsupported-media-type' : fe.statusCode === 429 ? 'too-many-requests' : 'bad-request';
-    return { ...problem(fe.statusCode, id, fe.statusCode === 429 ? 'Too many requests' : 'Bad request', fe.message), instance: request.url };
+    const bodyProblem = fe.code ? BODY_ERRORS[fe.code] : undefined;
+    const errors = fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? [{ field: 'content-type', message: 'must be application/json' }] : bodyProblem ? [{ field: 'body', message: bodyProblem }] : [];
+    const title = fe.statusCode === 429 ? 'Too many requests' : fe.statusCode === 415 ? 'Unsupported media type' : 'Bad request';
+    return { ...problem(fe.statusCode, id, title, fe.message, errors), instance: request.url };
   }
   return { ...problem(500, 'internal', 'Sorry, there is a problem with the service', 'The error was logged; nothing was half-written.'), instance: request.url };
 }

@@ -12,7 +12,7 @@ import { webPlugin } from '../web/web.plugin.js';
 import { registerPages } from '../web/pages.routes.js';
 import { registerApi } from './api/api.routes.js';
 import { registerAuth } from './auth.plugin.js';
-import { sendProblem, toProblem } from './problem.js';
+import { problem, sendProblem, toProblem } from './problem.js';
 
 export interface ServerOptions {
   services: Services;
@@ -55,7 +55,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   app.setNotFoundHandler(async (request, reply) => {
     if (request.url.startsWith('/api/')) {
-      return sendProblem(reply, { type: '/problems/not-found', title: 'Not found', status: 404, detail: `No route ${request.method} ${request.url.split('?')[0]}` });
+      return sendProblem(reply, { ...problem(404, 'not-found', 'Not found', `No route ${request.method} ${request.url.split('?')[0]}`), instance: request.url });
     }
     return reply.renderErrorPage(404);
   });

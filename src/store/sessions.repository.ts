@@ -90,6 +90,15 @@ export class SessionsRepository {
     return r.numUpdatedRows > 0n;
   }
 
+  getApiToken(id: string): Promise<ApiToken | undefined> {
+    return this.db.selectFrom('apiTokens').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  /** Every token (revoked ones too), newest first; for administrators. */
+  listAllApiTokens(): Promise<ApiToken[]> {
+    return this.db.selectFrom('apiTokens').selectAll().orderBy('createdAt', 'desc').orderBy('id').execute();
+  }
+
   listApiTokens(userId: string): Promise<ApiToken[]> {
     return this.db.selectFrom('apiTokens').selectAll().where('userId', '=', userId).orderBy('createdAt', 'desc').execute();
   }
