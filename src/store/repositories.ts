@@ -1,6 +1,10 @@
 import { AuditRepository } from './audit.repository.js';
 import { CalendarRepository } from './calendar.repository.js';
 import { CaseHistoryRepository } from './case-history.repository.js';
+import { BreachesRepository } from './breaches.repository.js';
+import { ComplianceRepository } from './compliance.repository.js';
+import { DipSamplesRepository } from './dip-samples.repository.js';
+import { LettersRepository } from './letters.repository.js';
 import type { Db } from './database.js';
 import { EventsRepository } from './events.repository.js';
 import { InvestigationsRepository } from './investigations.repository.js';
@@ -21,6 +25,10 @@ export function createRepositories(db: Db) {
     audit: new AuditRepository(db),
     caseHistories: new CaseHistoryRepository(db),
     calendar: new CalendarRepository(db),
+    compliance: new ComplianceRepository(db),
+    breaches: new BreachesRepository(db),
+    letters: new LettersRepository(db),
+    dipSamples: new DipSamplesRepository(db),
   };
 }
 

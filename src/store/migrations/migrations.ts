@@ -4,9 +4,13 @@
  */
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './2026112801_initial.js';
+import * as complianceReporting from './2026112805_compliance-reporting.js';
+import * as caseHistoryShape from './2026112820_case-history-shape.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026112801_initial': initial,
+  '2026112805_compliance-reporting': complianceReporting,
+  '2026112820_case-history-shape': caseHistoryShape,
 };
 
 export const staticMigrationProvider: MigrationProvider = {
