@@ -9,6 +9,7 @@ import { AuditService } from './services/audit.service.js';
 import { AuthService } from './services/auth.service.js';
 import type { CalendarProvider } from './services/calendar.provider.js';
 import { CaseService } from './services/case.service.js';
+import { CaseHistoryService } from './services/case-history.service.js';
 import { DemoForceService } from './services/demo-force.service.js';
 import { FilingService } from './services/filing.service.js';
 import type { Clock } from './services/clock.js';
@@ -34,6 +35,7 @@ export function createServices(deps: ServiceDeps) {
     auth,
     demo: new DemoForceService(deps.db, deps.clock, rules, auth),
     cases,
+    caseHistories: new CaseHistoryService(deps.db, deps.clock, rules),
     filing: new FilingService(deps.db, deps.clock, cases),
     worklists: new WorklistService(deps.db, deps.clock),
     audit: new AuditService(deps.db),

@@ -24,6 +24,8 @@ import type { ObligationOwner, ObligationStatus } from '../domain/evaluation.typ
 export type Instant = string;
 export type LocalDate = string;
 export type Json<T> = ColumnType<T, string, string>;
+/** How an imported case-history document wrote a record (case-history.repository.ts); null when nothing to keep. */
+export type SourceShape = ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
 /** A timestamptz column with a database default (now()). */
 export type InstantDefault = ColumnType<Instant, Instant | undefined, Instant>;
 
@@ -94,6 +96,7 @@ export interface InvestigationsTable {
   updatedAt: InstantDefault;
   /** Optimistic concurrency: every write to the investigation's facts bumps it. */
   version: ColumnType<number, number | undefined, number>;
+  sourceShape: SourceShape;
 }
 
 export interface InvestigationAccessTable {
@@ -127,6 +130,7 @@ export interface PeopleTable {
   linkKind: PersonLinkKind | null;
   createdAt: InstantDefault;
   updatedAt: InstantDefault;
+  sourceShape: SourceShape;
 }
 
 export interface ContractsTable {
@@ -152,6 +156,8 @@ export interface EventsTable {
   recordedAt: InstantDefault;
   /** The type-specific fields exactly as the case-history format names them (event refs as refs). */
   details: Json<Record<string, unknown>>;
+  /** The instant exactly as an imported document wrote it, when not in the export's canonical form. */
+  sourceAt: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ObligationsTable {
