@@ -9,6 +9,9 @@ import { AuditService } from './services/audit.service.js';
 import { AuthService } from './services/auth.service.js';
 import type { CalendarProvider } from './services/calendar.provider.js';
 import { CaseService } from './services/case.service.js';
+import { BreachService } from './services/breach.service.js';
+import { ComplianceService } from './services/compliance.service.js';
+import { LetterService } from './services/letter.service.js';
 import { CaseHistoryService } from './services/case-history.service.js';
 import { DemoForceService } from './services/demo-force.service.js';
 import { FilingService } from './services/filing.service.js';
@@ -21,7 +24,8 @@ export interface ServiceDeps {
   clock: Clock;
   pack: RulePack;
   calendar: CalendarProvider;
-  config: Pick<Config, 'SESSION_IDLE_MINUTES' | 'SESSION_ABSOLUTE_HOURS'>;
+  config: Pick<Config, 'SESSION_IDLE_MINUTES' | 'SESSION_ABSOLUTE_HOURS'> &
+    Partial<Pick<Config, 'FORCE_NAME' | 'FORCE_ADDRESS' | 'FORCE_PHONE' | 'FORCE_WEBSITE'>>;
 }
 
 export function createServices(deps: ServiceDeps) {
@@ -37,6 +41,9 @@ export function createServices(deps: ServiceDeps) {
     cases,
     caseHistories: new CaseHistoryService(deps.db, deps.clock, rules),
     filing: new FilingService(deps.db, deps.clock, cases),
+    compliance: new ComplianceService(deps.db, deps.clock, deps.pack, { forceName: deps.config.FORCE_NAME ?? 'Kent Police' }),
+    breaches: new BreachService(deps.db, deps.clock),
+    letters: new LetterService(deps.db, deps.clock, rules, cases, deps.config),
     worklists: new WorklistService(deps.db, deps.clock),
     audit: new AuditService(deps.db),
     admin: new AdminService(deps.db, deps.clock, auth, deps.calendar),
