@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { addYears, ageOn, isValidDate, londonClock, londonDate, londonOffsetMs, toInstant } from './london-time.js';
+import { addYears, ageOn, instantMs, isValidDate, londonClock, londonDate, londonOffsetMs, toInstant } from './london-time.js';
 
 const london = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Europe/London',
@@ -90,4 +90,25 @@ test('should write an instant exactly as Date#toISOString does when formatting c
   );
   assert.equal(toInstant(Date.parse('2026-06-10T23:30:00Z')), '2026-06-10T23:30:00.000Z');
   assert.equal(toInstant(Date.parse('2026-03-20T13:00:00.5+01:00')), '2026-03-20T12:00:00.500Z');
+});
+
+test('should read an instant exactly as Date.parse does when it is written in the stored form or any other', () => {
+  fc.assert(
+    fc.property(fc.integer({ min: -62_167_219_200_000, max: 253_402_300_799_999 }), (ms) => {
+      const iso = new Date(ms).toISOString();
+      assert.equal(instantMs(iso), ms, iso);
+      const seconds = iso.slice(0, 19) + 'Z';
+      assert.equal(instantMs(seconds), Date.parse(seconds), seconds);
+    }),
+    { numRuns: 5000 },
+  );
+  // Forms left to Date.parse, and fields out of range, give Date.parse's answer (a number or NaN).
+  for (const iso of [
+    '2026-06-11T00:30:00+01:00', '2026-03-20T13:00:00.5Z', '2026-01-01T00:00Z', '2026-01-01t00:00:00z',
+    '2026-02-30T00:00:00Z', '2026-04-31T12:00:00Z', '2026-01-01T24:00:00Z', '2026-01-01T00:00:60Z',
+    '2026-13-01T00:00:00Z', '2026-00-10T00:00:00Z', '2026-01-00T00:00:00Z', '2026-01-32T00:00:00Z',
+    '0050-01-01T00:00:00Z', '1700-02-29T12:00:00Z', '2026-1a-01T00:00:00Z', '2026-01-01T00:00:00.12aZ', 'not a date',
+  ]) {
+    assert.ok(Object.is(instantMs(iso), Date.parse(iso)), iso);
+  }
 });
