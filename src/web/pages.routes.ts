@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../composition-root.js';
+import { registerCasePages } from './case.routes.js';
 import { registerSessionPages } from './session.routes.js';
 import { registerWorklistPages } from './worklist.routes.js';
 
@@ -14,6 +15,7 @@ export interface PageOptions {
 export async function registerPages(app: FastifyInstance, services: Services, options: PageOptions): Promise<void> {
   registerSessionPages(app, services, options);
   registerWorklistPages(app, services);
+  registerCasePages(app, services);
   app.get('/accessibility', async (_request, reply) => reply.renderPage('pages/accessibility'));
   app.get('/privacy', async (_request, reply) => reply.renderPage('pages/privacy'));
 }
