@@ -1,6 +1,12 @@
 /** The `victim-care` command line: one entry, one command a file. */
 import { UsageError, processIo, type CliIo, type Command } from './cli-io.js';
+import { auditCommand } from './audit.command.js';
 import { evaluateCommand } from './evaluate.command.js';
+import { exportCommand } from './export.command.js';
+import { generateCommand } from './generate.command.js';
+import { importCommand } from './import.command.js';
+import { migrateCommand } from './migrate.command.js';
+import { seedCommand } from './seed.command.js';
 import { serveCommand } from './serve.command.js';
 
 const HELP = `Usage: victim-care COMMAND [options]
@@ -8,6 +14,12 @@ const HELP = `Usage: victim-care COMMAND [options]
 Commands:
   evaluate FILE     apply the rulebook to a case-history file (see: victim-care evaluate --help)
   serve             serve the web application and API (PORT, DATA_DIR, DATABASE_URL; see README)
+  import FILE|DIR   load case-history files (.json, .jsonl) into the store
+  export DIR        write investigations back out as case-history files (--urn URN | --all)
+  generate DIR      write a synthetic force of case histories (--victims N)
+  seed --demo       load the demo force
+  migrate           apply pending database migrations
+  audit verify      check the audit trail's hash chain
   help              this text
 
 Exit status: 0 done, 2 bad input or usage (one line per problem on stderr), 1 an internal error.
@@ -16,6 +28,12 @@ Exit status: 0 done, 2 bad input or usage (one line per problem on stderr), 1 an
 export const COMMANDS: Record<string, Command> = {
   evaluate: evaluateCommand,
   serve: serveCommand,
+  import: importCommand,
+  export: exportCommand,
+  generate: generateCommand,
+  seed: seedCommand,
+  migrate: migrateCommand,
+  audit: auditCommand,
 };
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {

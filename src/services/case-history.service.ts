@@ -62,7 +62,7 @@ export interface ImportReport extends ImportProgress {
 }
 
 /** At most this many problems are listed (then a count of the rest). */
-const MAX_PROBLEMS = 200;
+const MAX_PROBLEMS = 50;
 
 export class CaseHistoryService {
   constructor(
