@@ -5,9 +5,9 @@
 import type { WorkingDayCalendar } from './calendar/working-day-calendar.js';
 import { instantMs } from './calendar/london-time.js';
 import type { CaseHistory, ContactEvent } from './case-history/case-history.types.js';
-import { buildCaseContext, type TimedEvent } from './case-context.js';
+import { buildCaseContext, eventsOfPerson, type TimedEvent } from './case-context.js';
 import { decideEligibility } from './eligibility/person-eligibility.js';
-import type { Evaluation, Finding, Obligation } from './evaluation.types.js';
+import type { Evaluation, Finding, Obligation, PersonEligibility } from './evaluation.types.js';
 import { emailNotPreferred } from './findings/email-not-preferred.finding.js';
 import {
   enhancedNotRecorded,
@@ -57,36 +57,42 @@ export interface EvaluationOptions {
 
 export function evaluateCase(history: CaseHistory, options: EvaluationOptions): Evaluation {
   const ctx = buildCaseContext(history, options.pack, options.calendar, instantMs(options.asOf));
-  const people = history.people.map((p) => decideEligibility(ctx, p));
+  const people: PersonEligibility[] = [];
   const obligations: Obligation[] = [];
   const findings: Finding[] = [];
 
-  history.people.forEach((person, i) => {
-    const eligibility = people[i]!;
-    findings.push(...noNamedContact(ctx, person));
-    if (!isOwedObligations(person)) return;
+  // Each rule's results are appended in place (no spread or flatMap: they were a sixth of the time).
+  for (const person of history.people) {
+    const eligibility = decideEligibility(ctx, person);
+    people.push(eligibility);
+    append(findings, noNamedContact(ctx, person));
+    if (!isOwedObligations(person)) continue;
     const owed: OwedPerson = { person, eligibility };
-    const mine = PERSON_OBLIGATIONS.flatMap((rule) => rule(ctx, owed));
-    obligations.push(...mine);
-    const initial = mine.find((o) => o.rule === 'OB-INITIAL-CONTACT');
-    if (initial) findings.push(...singleAttempt(ctx, initial));
-    findings.push(
-      ...enhancedNotRecorded(ctx, person, eligibility),
-      ...referralWithoutConsent(ctx, person, eligibility),
-      ...filingLetterNotPermitted(ctx, person, eligibility),
-      ...needsAssessmentMismatch(ctx, person),
-    );
-    for (const t of ctx.byPerson.get(person.id) ?? []) {
+    let initial: Obligation | undefined;
+    for (const rule of PERSON_OBLIGATIONS) {
+      for (const o of rule(ctx, owed)) {
+        if (initial === undefined && o.rule === 'OB-INITIAL-CONTACT') initial = o;
+        obligations.push(o);
+      }
+    }
+    if (initial) append(findings, singleAttempt(ctx, initial));
+    append(findings, enhancedNotRecorded(ctx, person, eligibility));
+    append(findings, referralWithoutConsent(ctx, person, eligibility));
+    append(findings, filingLetterNotPermitted(ctx, person, eligibility));
+    append(findings, needsAssessmentMismatch(ctx, person));
+    for (const t of eventsOfPerson(ctx, person.id)) {
       if (t.event.type !== 'contact') continue;
       const contact = t as TimedEvent<ContactEvent>;
-      findings.push(
-        ...emailNotPreferred(ctx, person, contact.event),
-        ...summaryInsufficient(ctx, contact.event),
-        ...timesToAvoid(ctx, person, contact),
-      );
+      append(findings, emailNotPreferred(ctx, person, contact.event));
+      append(findings, summaryInsufficient(ctx, contact.event));
+      append(findings, timesToAvoid(ctx, person, contact));
     }
-  });
-  obligations.push(...vwcuHandover(ctx));
+  }
+  append(obligations, vwcuHandover(ctx));
 
   return { rulePack: options.pack.id, asOf: ctx.asOf, people, obligations, findings };
+}
+
+function append<T>(list: T[], items: readonly T[]): void {
+  for (const item of items) list.push(item);
 }
