@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { addYears, ageOn, instantMs, isValidDate, londonClock, londonDate, londonOffsetMs, toInstant } from './london-time.js';
+import { addYears, ageOn, dateToDayNumber, dayNumberToDate, instantMs, isValidDate, londonClock, londonDate, londonOffsetMs, toInstant } from './london-time.js';
 
 const london = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Europe/London',
@@ -110,5 +110,21 @@ test('should read an instant exactly as Date.parse does when it is written in th
     '0050-01-01T00:00:00Z', '1700-02-29T12:00:00Z', '2026-1a-01T00:00:00Z', '2026-01-01T00:00:00.12aZ', 'not a date',
   ]) {
     assert.ok(Object.is(instantMs(iso), Date.parse(iso)), iso);
+  }
+});
+
+test('should convert dates and day numbers exactly as Date does when given any day from year 100 to 9999', () => {
+  fc.assert(
+    fc.property(fc.integer({ min: -682_000, max: 2_932_896 }), (day) => {
+      const date = new Date(day * 86_400_000).toISOString().slice(0, 10);
+      assert.equal(dayNumberToDate(day), date);
+      assert.equal(dateToDayNumber(date), day, date);
+    }),
+    { numRuns: 5000 },
+  );
+  // Days past a month's end run on, as Date.UTC has them; two-digit years are Date.UTC's 1900s.
+  for (const date of ['2026-02-30', '2026-01-00', '2026-04-31', '2026-13-01', '0050-03-01', '2026-1-01', 'abcd-ef-gh']) {
+    const utc = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
+    assert.ok(Object.is(dateToDayNumber(date), utc), date);
   }
 });

@@ -144,14 +144,25 @@ export function londonClock(epochMs: number): { date: LocalDate; weekday: number
   };
 }
 
-// Day numbers and their `YYYY-MM-DD` strings are converted on every rule evaluation; the conversions are
-// pure, and the set of dates a deployment sees is small, so both directions are memoised (bounded).
+// Day numbers and their `YYYY-MM-DD` strings are converted on every rule evaluation. A well-formed date
+// is read by arithmetic; a day's string is memoised in a table indexed by day (1900 to 2199, the dates a
+// deployment sees), and anything else falls back to Date and a bounded map.
 const CACHE_LIMIT = 100_000;
 const dayOfDate = new Map<string, number>();
 const dateOfDay = new Map<number, LocalDate>();
+const TABLE_FIRST_DAY = daysFromCivil(1900, 1, 1);
+const TABLE_DAYS = daysFromCivil(2200, 1, 1) - TABLE_FIRST_DAY;
+const dateOfTableDay = new Array<LocalDate | undefined>(TABLE_DAYS).fill(undefined);
 
-/** Days since 1970-01-01 of a `YYYY-MM-DD` date. */
+/** Days since 1970-01-01 of a `YYYY-MM-DD` date (days past a month's end run on, as Date.UTC does). */
 export function dateToDayNumber(date: LocalDate): number {
+  if (date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45) {
+    const y = digits(date, 0, 4);
+    const m = digits(date, 5, 2);
+    const d = digits(date, 8, 2);
+    // Date.UTC reads years 0-99 as 1900-1999, and carries months over: leave those to it.
+    if (y >= 100 && m >= 1 && m <= 12 && d >= 0) return daysFromCivil(y, m, d);
+  }
   let day = dayOfDate.get(date);
   if (day === undefined) {
     const y = Number(date.slice(0, 4));
@@ -165,6 +176,10 @@ export function dateToDayNumber(date: LocalDate): number {
 }
 
 export function dayNumberToDate(day: number): LocalDate {
+  const index = day - TABLE_FIRST_DAY;
+  if (index >= 0 && index < TABLE_DAYS && Number.isInteger(index)) {
+    return (dateOfTableDay[index] ??= new Date(day * DAY_MS).toISOString().slice(0, 10));
+  }
   let date = dateOfDay.get(day);
   if (date === undefined) {
     date = new Date(day * DAY_MS).toISOString().slice(0, 10);
