@@ -9,7 +9,9 @@ interface Operation {
   tags?: string[];
   summary?: string;
   parameters?: { in: string; name: string; required?: boolean }[];
-  requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown>; required?: string[] } }> };
+  requestBody?: {
+    content: Record<string, { schema: { properties?: Record<string, unknown>; required?: string[] } }>;
+  };
 }
 interface OpenApi {
   openapi: string;
@@ -55,24 +57,47 @@ describe('OpenAPI document', () => {
       if (!op.tags?.length) problems.push(`${name}: no tags`);
       if (!op.summary) problems.push(`${name}: no summary`);
       for (const param of route.url.match(/:(\w+)/g) ?? []) {
-        if (!op.parameters?.some((p) => p.in === 'path' && p.name === param.slice(1) && p.required)) problems.push(`${name}: path parameter ${param} undocumented`);
+        if (!op.parameters?.some((p) => p.in === 'path' && p.name === param.slice(1) && p.required)) {
+          problems.push(`${name}: path parameter ${param} undocumented`);
+        }
       }
       const hasBody = ['POST', 'PUT', 'PATCH'].includes(route.method) && !/\/deactivate$/.test(route.url);
-      if (hasBody && !op.requestBody?.content['application/json']) problems.push(`${name}: request body undocumented`);
+      if (hasBody && !op.requestBody?.content['application/json']) {
+        problems.push(`${name}: request body undocumented`);
+      }
     }
     assert.deepEqual(problems, []);
-    const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    const documented = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+    );
     const registered = routes.map((r) => `${r.method} ${toOpenApiPath(r.url)}`);
-    assert.deepEqual(documented.filter((d) => !registered.includes(d)), [], 'documented operations that do not exist');
+    assert.deepEqual(
+      documented.filter((d) => !registered.includes(d)),
+      [],
+      'documented operations that do not exist',
+    );
   });
 
   test('should describe query parameters and body fields from the zod schemas', () => {
     const mine = doc.paths['/api/v1/worklists/mine']?.get;
-    assert.deepEqual(mine?.parameters?.filter((p) => p.in === 'query').map((p) => p.name).sort(), ['bucket', 'direction', 'limit', 'offset', 'sort', 'teamId']);
+    assert.deepEqual(
+      mine?.parameters
+        ?.filter((p) => p.in === 'query')
+        .map((p) => p.name)
+        .sort(),
+      ['bucket', 'direction', 'limit', 'offset', 'sort', 'teamId'],
+    );
     const reads = doc.paths['/api/v1/investigations/{id}']?.get;
     assert.ok(reads?.parameters?.some((p) => p.in === 'query' && p.name === 'reason'));
     const create = doc.paths['/api/v1/admin/users']?.post?.requestBody?.content['application/json']?.schema;
-    assert.deepEqual(Object.keys(create?.properties ?? {}).sort(), ['displayName', 'email', 'password', 'role', 'teamId', 'username']);
+    assert.deepEqual(Object.keys(create?.properties ?? {}).sort(), [
+      'displayName',
+      'email',
+      'password',
+      'role',
+      'teamId',
+      'username',
+    ]);
     assert.deepEqual([...(create?.required ?? [])].sort(), ['displayName', 'password', 'role', 'username']);
   });
 });

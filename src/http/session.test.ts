@@ -38,7 +38,12 @@ interface Client {
 }
 
 /** The browser's sign-in: fetch the form (pre-session cookie + token), post it back. */
-async function signIn(username: string, password: string, client: Client = { remoteAddress: newAddress() }, app: FastifyInstance = h.app) {
+async function signIn(
+  username: string,
+  password: string,
+  client: Client = { remoteAddress: newAddress() },
+  app: FastifyInstance = h.app,
+) {
   const form = await app.inject({ url: '/sign-in', remoteAddress: client.remoteAddress });
   const pre = cookie(form, 'vc_presession');
   assert.ok(pre, 'no pre-session cookie');
@@ -60,7 +65,8 @@ async function signedIn(username = 'officer') {
   return { ...client, session: session.value };
 }
 
-const apiAs = (session: string, extra: Record<string, string> = {}) => h.app.inject({ url: '/api/v1/worklists/mine', cookies: { vc_session: session, ...extra } });
+const apiAs = (session: string, extra: Record<string, string> = {}) =>
+  h.app.inject({ url: '/api/v1/worklists/mine', cookies: { vc_session: session, ...extra } });
 
 async function sessionRows(token: string) {
   return h.database.db.selectFrom('sessions').selectAll().where('id', '=', sha256Hex(token)).execute();
@@ -77,7 +83,11 @@ describe('sign-in and sessions', () => {
     assert.notEqual(session.secure, true);
     assert.equal(session.value.length >= 43, true, 'the session token is not 256 bits');
 
-    const secureApp = await buildServer({ services: h.services, config: { FORCE_NAME: 'Kent Police', SECURE_COOKIES: true, TRUST_PROXY: false, LOG_LEVEL: 'silent' }, logger: false });
+    const secureApp = await buildServer({
+      services: h.services,
+      config: { FORCE_NAME: 'Kent Police', SECURE_COOKIES: true, TRUST_PROXY: false, LOG_LEVEL: 'silent' },
+      logger: false,
+    });
     try {
       const secure = await signIn('officer', TEST_PASSWORD, { remoteAddress: newAddress() }, secureApp);
       assert.equal(secure.session?.secure, true);
@@ -105,7 +115,12 @@ describe('sign-in and sessions', () => {
     const client = await signedIn();
     assert.equal((await apiAs(client.session)).statusCode, 200);
     const page = await h.app.inject({ url: '/accessibility', cookies: { vc_session: client.session } });
-    const out = await h.app.inject({ method: 'POST', url: '/sign-out', cookies: { vc_session: client.session }, payload: { _csrf: csrfIn(page.body) } });
+    const out = await h.app.inject({
+      method: 'POST',
+      url: '/sign-out',
+      cookies: { vc_session: client.session },
+      payload: { _csrf: csrfIn(page.body) },
+    });
     assert.equal(out.statusCode, 302);
     assert.equal(cookie(out, 'vc_session')?.value, '');
     assert.equal((await sessionRows(client.session)).length, 0);
@@ -120,7 +135,11 @@ describe('sign-in and sessions', () => {
       const active = await signedIn();
       for (let i = 0; i < 3; i++) {
         h.clock.advance(20 * MINUTE);
-        assert.equal((await apiAs(active.session)).statusCode, 200, `active session ended after ${(i + 1) * 20} minutes`);
+        assert.equal(
+          (await apiAs(active.session)).statusCode,
+          200,
+          `active session ended after ${(i + 1) * 20} minutes`,
+        );
       }
       assert.equal((await apiAs(idle.session)).statusCode, 401, 'idle session survived 60 minutes');
     } finally {
@@ -162,7 +181,12 @@ describe('sign-in and sessions', () => {
       h.clock.advance(2 * MINUTE);
       const { res } = await signIn('imu', TEST_PASSWORD);
       assert.equal(res.statusCode, 302, 'still locked after 16 minutes');
-      const failures = await h.database.db.selectFrom('auditLog').select('reason').where('action', '=', 'sign-in-failed').where('userId', '=', h.accounts.imu.user.id).execute();
+      const failures = await h.database.db
+        .selectFrom('auditLog')
+        .select('reason')
+        .where('action', '=', 'sign-in-failed')
+        .where('userId', '=', h.accounts.imu.user.id)
+        .execute();
       assert.ok(failures.some((f) => f.reason === 'account locked'));
     } finally {
       h.clock.set(TEST_NOW);
@@ -173,10 +197,18 @@ describe('sign-in and sessions', () => {
     const remoteAddress = newAddress();
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) {
-      const res = await h.app.inject({ method: 'POST', url: '/sign-in', remoteAddress, payload: { username: 'x', password: 'y' } });
+      const res = await h.app.inject({
+        method: 'POST',
+        url: '/sign-in',
+        remoteAddress,
+        payload: { username: 'x', password: 'y' },
+      });
       statuses.push(res.statusCode);
     }
-    assert.ok(statuses.slice(0, 10).every((s) => s !== 429), statuses.join(','));
+    assert.ok(
+      statuses.slice(0, 10).every((s) => s !== 429),
+      statuses.join(','),
+    );
     assert.equal(statuses[10], 429);
   });
 });
@@ -184,28 +216,75 @@ describe('sign-in and sessions', () => {
 describe('CSRF', () => {
   test('should refuse a cookie-authenticated POST without the CSRF token and accept it with the token', async () => {
     const client = await signedIn();
-    const payload = { urn: '46/7001/26', reportedAt: '2026-03-09T09:00:00Z', offences: [{ category: 'theft' }] };
-    const without = await h.app.inject({ method: 'POST', url: '/api/v1/investigations', cookies: { vc_session: client.session }, payload });
+    const payload = {
+      urn: '46/7001/26',
+      reportedAt: '2026-03-09T09:00:00Z',
+      offences: [{ category: 'theft' }],
+    };
+    const without = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/investigations',
+      cookies: { vc_session: client.session },
+      payload,
+    });
     assert.equal(without.statusCode, 403);
     assert.match(String(without.headers['content-type']), /^application\/problem\+json/);
-    const wrong = await h.app.inject({ method: 'POST', url: '/api/v1/investigations', cookies: { vc_session: client.session }, headers: { 'x-csrf-token': 'forged' }, payload });
+    const wrong = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/investigations',
+      cookies: { vc_session: client.session },
+      headers: { 'x-csrf-token': 'forged' },
+      payload,
+    });
     assert.equal(wrong.statusCode, 403);
-    assert.equal(await h.database.db.selectFrom('investigations').select('id').where('urn', '=', '46/7001/26').executeTakeFirst(), undefined);
+    assert.equal(
+      await h.database.db
+        .selectFrom('investigations')
+        .select('id')
+        .where('urn', '=', '46/7001/26')
+        .executeTakeFirst(),
+      undefined,
+    );
 
     const page = await h.app.inject({ url: '/accessibility', cookies: { vc_session: client.session } });
-    const ok = await h.app.inject({ method: 'POST', url: '/api/v1/investigations', cookies: { vc_session: client.session }, headers: { 'x-csrf-token': csrfIn(page.body) }, payload });
+    const ok = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/investigations',
+      cookies: { vc_session: client.session },
+      headers: { 'x-csrf-token': csrfIn(page.body) },
+      payload,
+    });
     assert.equal(ok.statusCode, 201, ok.body);
     // Sign-out is a POST too.
-    assert.equal((await h.app.inject({ method: 'POST', url: '/sign-out', cookies: { vc_session: client.session }, payload: {} })).statusCode, 403);
+    assert.equal(
+      (
+        await h.app.inject({
+          method: 'POST',
+          url: '/sign-out',
+          cookies: { vc_session: client.session },
+          payload: {},
+        })
+      ).statusCode,
+      403,
+    );
   });
 
   test('should need no CSRF token for a bearer-token request', async () => {
-    const res = await h.as('officer', { method: 'POST', url: '/api/v1/investigations', payload: { urn: '46/7002/26', reportedAt: '2026-03-09T09:00:00Z', offences: [{ category: 'theft' }] } });
+    const res = await h.as('officer', {
+      method: 'POST',
+      url: '/api/v1/investigations',
+      payload: { urn: '46/7002/26', reportedAt: '2026-03-09T09:00:00Z', offences: [{ category: 'theft' }] },
+    });
     assert.equal(res.statusCode, 201, res.body);
   });
 
   test('should refuse the sign-in form posted without the pre-session token', async () => {
-    const res = await h.app.inject({ method: 'POST', url: '/sign-in', remoteAddress: newAddress(), payload: { username: 'officer', password: TEST_PASSWORD } });
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/sign-in',
+      remoteAddress: newAddress(),
+      payload: { username: 'officer', password: TEST_PASSWORD },
+    });
     assert.equal(res.statusCode, 403);
     assert.equal(cookie(res, 'vc_session'), undefined);
   });
@@ -213,32 +292,93 @@ describe('CSRF', () => {
 
 describe('API tokens', () => {
   test('should issue a token once, store only its hash, and refuse it after revocation or deactivation', async () => {
-    const issue = await h.as('admin', { method: 'POST', url: '/api/v1/admin/api-tokens', payload: { userId: h.accounts.vwcu.user.id, name: 'witness-care system' } });
+    const issue = await h.as('admin', {
+      method: 'POST',
+      url: '/api/v1/admin/api-tokens',
+      payload: { userId: h.accounts.vwcu.user.id, name: 'witness-care system' },
+    });
     assert.equal(issue.statusCode, 201, issue.body);
     assert.equal(issue.headers['cache-control'], 'no-store');
     const issued = json<{ id: string; token: string }>(issue);
     assert.match(issued.token, /^vc_[A-Za-z0-9_-]{43}$/);
 
-    const row = await h.database.db.selectFrom('apiTokens').selectAll().where('id', '=', issued.id).executeTakeFirstOrThrow();
+    const row = await h.database.db
+      .selectFrom('apiTokens')
+      .selectAll()
+      .where('id', '=', issued.id)
+      .executeTakeFirstOrThrow();
     assert.equal(row.tokenHash, sha256Hex(issued.token));
     assert.ok(!Object.values(row).includes(issued.token), 'the secret is stored');
     const listed = await h.as('admin', { url: `/api/v1/admin/api-tokens?userId=${h.accounts.vwcu.user.id}` });
-    assert.ok(!listed.body.includes(issued.token) && !listed.body.includes(row.tokenHash), 'a listing shows the secret or its hash');
+    assert.ok(
+      !listed.body.includes(issued.token) && !listed.body.includes(row.tokenHash),
+      'a listing shows the secret or its hash',
+    );
 
-    const use = () => h.app.inject({ url: '/api/v1/worklists/vwcu', headers: { authorization: `Bearer ${issued.token}` } });
+    const use = () =>
+      h.app.inject({ url: '/api/v1/worklists/vwcu', headers: { authorization: `Bearer ${issued.token}` } });
     assert.equal((await use()).statusCode, 200);
-    assert.equal((await h.as('admin', { method: 'DELETE', url: `/api/v1/admin/api-tokens/${issued.id}` })).statusCode, 200);
+    assert.equal(
+      (await h.as('admin', { method: 'DELETE', url: `/api/v1/admin/api-tokens/${issued.id}` })).statusCode,
+      200,
+    );
     assert.equal((await use()).statusCode, 401);
-    assert.equal((await h.as('admin', { method: 'DELETE', url: `/api/v1/admin/api-tokens/${issued.id}` })).statusCode, 409);
+    assert.equal(
+      (await h.as('admin', { method: 'DELETE', url: `/api/v1/admin/api-tokens/${issued.id}` })).statusCode,
+      409,
+    );
 
     // Deactivating the account stops its other tokens too.
-    const second = json<{ token: string }>(await h.as('admin', { method: 'POST', url: '/api/v1/admin/api-tokens', payload: { userId: h.accounts.compliance.user.id, name: 'reports' } }));
-    const asCompliance = () => h.app.inject({ url: '/api/v1/investigations', headers: { authorization: `Bearer ${second.token}` } });
+    const second = json<{ token: string }>(
+      await h.as('admin', {
+        method: 'POST',
+        url: '/api/v1/admin/api-tokens',
+        payload: { userId: h.accounts.compliance.user.id, name: 'reports' },
+      }),
+    );
+    const asCompliance = () =>
+      h.app.inject({ url: '/api/v1/investigations', headers: { authorization: `Bearer ${second.token}` } });
     assert.equal((await asCompliance()).statusCode, 200);
-    const spare = json<{ id: string }>(await h.as('admin', { method: 'POST', url: '/api/v1/admin/users', payload: { username: 'to-deactivate', displayName: 'Leaver', role: 'compliance', password: TEST_PASSWORD } }));
-    const spareToken = json<{ token: string }>(await h.as('admin', { method: 'POST', url: '/api/v1/admin/api-tokens', payload: { userId: spare.id, name: 'leaver' } })).token;
-    assert.equal((await h.app.inject({ url: '/api/v1/investigations', headers: { authorization: `Bearer ${spareToken}` } })).statusCode, 200);
-    assert.equal((await h.as('admin', { method: 'POST', url: `/api/v1/admin/users/${spare.id}/deactivate` })).statusCode, 200);
-    assert.equal((await h.app.inject({ url: '/api/v1/investigations', headers: { authorization: `Bearer ${spareToken}` } })).statusCode, 401);
+    const spare = json<{ id: string }>(
+      await h.as('admin', {
+        method: 'POST',
+        url: '/api/v1/admin/users',
+        payload: {
+          username: 'to-deactivate',
+          displayName: 'Leaver',
+          role: 'compliance',
+          password: TEST_PASSWORD,
+        },
+      }),
+    );
+    const spareToken = json<{ token: string }>(
+      await h.as('admin', {
+        method: 'POST',
+        url: '/api/v1/admin/api-tokens',
+        payload: { userId: spare.id, name: 'leaver' },
+      }),
+    ).token;
+    assert.equal(
+      (
+        await h.app.inject({
+          url: '/api/v1/investigations',
+          headers: { authorization: `Bearer ${spareToken}` },
+        })
+      ).statusCode,
+      200,
+    );
+    assert.equal(
+      (await h.as('admin', { method: 'POST', url: `/api/v1/admin/users/${spare.id}/deactivate` })).statusCode,
+      200,
+    );
+    assert.equal(
+      (
+        await h.app.inject({
+          url: '/api/v1/investigations',
+          headers: { authorization: `Bearer ${spareToken}` },
+        })
+      ).statusCode,
+      401,
+    );
   });
 });

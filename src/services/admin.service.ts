@@ -85,7 +85,10 @@ export class AdminService {
 
   // ---- accounts ----------------------------------------------------------------------------------------
 
-  async listUsers(actor: Actor, filter: { role?: Role; teamId?: string; activeOnly?: boolean } = {}): Promise<UserSummary[]> {
+  async listUsers(
+    actor: Actor,
+    filter: { role?: Role; teamId?: string; activeOnly?: boolean } = {},
+  ): Promise<UserSummary[]> {
     await this.require(actor, 'list users');
     const now = this.clock.now();
     const users = await createRepositories(this.db).users.list(filter);
@@ -111,13 +114,17 @@ export class AdminService {
   /** Deactivates an account: it can no longer sign in, its sessions end and its API tokens stop working. */
   async deactivateUser(actor: Actor, userId: string): Promise<UserSummary> {
     await this.require(actor, 'deactivate user');
-    if (userId === actor.id) throw new ValidationFailed([{ field: 'id', message: 'you cannot deactivate your own account' }]);
+    if (userId === actor.id) {
+      throw new ValidationFailed([{ field: 'id', message: 'you cannot deactivate your own account' }]);
+    }
     const now = this.clock.now();
     return this.db.transaction().execute(async (trx) => {
       const r = createRepositories(trx);
       const existing = await r.users.getById(userId);
       if (!existing) throw new NotFound('The user');
-      const user = existing.active ? ((await r.users.update(userId, { active: false })) ?? existing) : existing;
+      const user = existing.active
+        ? ((await r.users.update(userId, { active: false })) ?? existing)
+        : existing;
       const sessionsEnded = await r.sessions.deleteForUser(userId);
       await r.audit.append({
         at: now.toISOString(),
@@ -138,7 +145,9 @@ export class AdminService {
     const existing = await createRepositories(this.db).users.getById(userId);
     if (!existing) throw new NotFound('The user');
     const problems = passwordProblems(password, existing.username);
-    if (problems.length > 0) throw new ValidationFailed(problems.map((message) => ({ field: 'password', message })));
+    if (problems.length > 0) {
+      throw new ValidationFailed(problems.map((message) => ({ field: 'password', message })));
+    }
     const passwordHash = await hashPassword(password);
     const now = this.clock.now();
     return this.db.transaction().execute(async (trx) => {
@@ -169,7 +178,9 @@ export class AdminService {
       const r = createRepositories(trx);
       const user = await r.users.getById(userId);
       if (!user) throw new ValidationFailed([{ field: 'userId', message: 'no user has this id' }]);
-      if (!user.active) throw new ValidationFailed([{ field: 'userId', message: 'the account is deactivated' }]);
+      if (!user.active) {
+        throw new ValidationFailed([{ field: 'userId', message: 'the account is deactivated' }]);
+      }
       const row = await r.sessions.createApiToken({ name, tokenHash: sha256Hex(token), userId });
       await r.audit.append({
         at: now.toISOString(),
@@ -186,7 +197,9 @@ export class AdminService {
   async listApiTokens(actor: Actor, filter: { userId?: string } = {}): Promise<ApiTokenSummary[]> {
     await this.require(actor, 'list API tokens');
     const r = createRepositories(this.db);
-    const rows = filter.userId ? await r.sessions.listApiTokens(filter.userId) : await r.sessions.listAllApiTokens();
+    const rows = filter.userId
+      ? await r.sessions.listApiTokens(filter.userId)
+      : await r.sessions.listAllApiTokens();
     return rows.map(summariseToken);
   }
 
@@ -197,7 +210,9 @@ export class AdminService {
       const r = createRepositories(trx);
       const existing = await r.sessions.getApiToken(tokenId);
       if (!existing) throw new NotFound('The API token');
-      if (!(await r.sessions.revokeApiToken(tokenId, now.toISOString()))) throw new Conflict('The API token was already revoked');
+      if (!(await r.sessions.revokeApiToken(tokenId, now.toISOString()))) {
+        throw new Conflict('The API token was already revoked');
+      }
       await r.audit.append({
         at: now.toISOString(),
         userId: auditUserId(actor),
@@ -224,10 +239,19 @@ export class AdminService {
     return this.db.transaction().execute(async (trx) => {
       const r = createRepositories(trx);
       if (await r.users.getTeamByCode(input.code)) {
-        throw new ValidationFailed([{ field: 'code', message: `a team with code ${input.code} already exists` }]);
+        throw new ValidationFailed([
+          { field: 'code', message: `a team with code ${input.code} already exists` },
+        ]);
       }
       const team = await r.users.createTeam({ name: input.name, code: input.code });
-      await r.audit.append({ at: now.toISOString(), userId: auditUserId(actor), action: 'create', recordType: 'team', recordId: team.id, detail: { ...input } });
+      await r.audit.append({
+        at: now.toISOString(),
+        userId: auditUserId(actor),
+        action: 'create',
+        recordType: 'team',
+        recordId: team.id,
+        detail: { ...input },
+      });
       return team;
     });
   }
@@ -239,14 +263,18 @@ export class AdminService {
     await this.require(actor, 'list bank holidays');
     const added = await createRepositories(this.db).calendar.list();
     const byDate = new Map<string, BankHolidayEntry>();
-    for (const h of SHIPPED_BANK_HOLIDAYS) byDate.set(h.date, { date: h.date, name: h.name, source: 'shipped' });
+    for (const h of SHIPPED_BANK_HOLIDAYS) {
+      byDate.set(h.date, { date: h.date, name: h.name, source: 'shipped' });
+    }
     for (const h of added) byDate.set(h.date, { date: h.date, name: h.name, source: 'admin' });
     return [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   }
 
   async addBankHoliday(actor: Actor, holiday: { date: string; name: string }): Promise<BankHolidayEntry> {
     await this.require(actor, 'add bank holiday');
-    if (!isValidDate(holiday.date)) throw new ValidationFailed([{ field: 'date', message: 'must be a date written YYYY-MM-DD' }]);
+    if (!isValidDate(holiday.date)) {
+      throw new ValidationFailed([{ field: 'date', message: 'must be a date written YYYY-MM-DD' }]);
+    }
     if (SHIPPED_BANK_HOLIDAYS.some((h) => h.date === holiday.date)) {
       throw new ValidationFailed([{ field: 'date', message: `${holiday.date} is already a bank holiday` }]);
     }
@@ -254,7 +282,14 @@ export class AdminService {
     await this.db.transaction().execute(async (trx) => {
       const r = createRepositories(trx);
       await r.calendar.add(holiday);
-      await r.audit.append({ at: now.toISOString(), userId: auditUserId(actor), action: 'create', recordType: 'bank-holiday', recordId: holiday.date, detail: { ...holiday } });
+      await r.audit.append({
+        at: now.toISOString(),
+        userId: auditUserId(actor),
+        action: 'create',
+        recordType: 'bank-holiday',
+        recordId: holiday.date,
+        detail: { ...holiday },
+      });
     });
     await this.calendar.reload();
     return { ...holiday, source: 'admin' };
@@ -262,14 +297,28 @@ export class AdminService {
 
   async removeBankHoliday(actor: Actor, date: string): Promise<void> {
     await this.require(actor, 'remove bank holiday');
-    if (SHIPPED_BANK_HOLIDAYS.some((h) => h.date === date) && !(await createRepositories(this.db).calendar.list()).some((h) => h.date === date)) {
-      throw new ValidationFailed([{ field: 'date', message: `${date} is a statutory bank holiday shipped with the service: it cannot be removed` }]);
+    if (
+      SHIPPED_BANK_HOLIDAYS.some((h) => h.date === date) &&
+      !(await createRepositories(this.db).calendar.list()).some((h) => h.date === date)
+    ) {
+      throw new ValidationFailed([
+        {
+          field: 'date',
+          message: `${date} is a statutory bank holiday shipped with the service: it cannot be removed`,
+        },
+      ]);
     }
     const now = this.clock.now();
     await this.db.transaction().execute(async (trx) => {
       const r = createRepositories(trx);
       if (!(await r.calendar.remove(date))) throw new NotFound(`The bank holiday on ${date}`);
-      await r.audit.append({ at: now.toISOString(), userId: auditUserId(actor), action: 'delete', recordType: 'bank-holiday', recordId: date });
+      await r.audit.append({
+        at: now.toISOString(),
+        userId: auditUserId(actor),
+        action: 'delete',
+        recordType: 'bank-holiday',
+        recordId: date,
+      });
     });
     await this.calendar.reload();
   }
@@ -290,5 +339,12 @@ function summariseUser(u: User, now: Date): UserSummary {
 }
 
 function summariseToken(t: ApiToken): ApiTokenSummary {
-  return { id: t.id, name: t.name, userId: t.userId, createdAt: t.createdAt, lastUsedAt: t.lastUsedAt, revokedAt: t.revokedAt };
+  return {
+    id: t.id,
+    name: t.name,
+    userId: t.userId,
+    createdAt: t.createdAt,
+    lastUsedAt: t.lastUsedAt,
+    revokedAt: t.revokedAt,
+  };
 }

@@ -7,7 +7,12 @@ import { after, before, describe, test } from 'node:test';
 import type { InjectOptions } from 'fastify';
 import { ROLES, type Role } from '../../src/auth/access.policy.js';
 import { listApiRoutes } from '../../src/http/api/api.routes.js';
-import { json, openApiHarness, TEST_PASSWORD, type ApiHarness } from '../../src/http/api/testing/api-harness.js';
+import {
+  json,
+  openApiHarness,
+  TEST_PASSWORD,
+  type ApiHarness,
+} from '../../src/http/api/testing/api-harness.js';
 import { actorOf } from '../../src/services/auth.service.js';
 import { createRepositories } from '../../src/store/repositories.js';
 
@@ -44,29 +49,81 @@ async function version(investigationId: string): Promise<number> {
 }
 
 const MATRIX: Record<string, Row> = {
-  'GET /api/v1/openapi.json': { allowed: 'public', ok: 200, request: () => ({ url: '/api/v1/openapi.json' }) },
+  'GET /api/v1/openapi.json': {
+    allowed: 'public',
+    ok: 200,
+    request: () => ({ url: '/api/v1/openapi.json' }),
+  },
   'POST /api/v1/investigations': {
     allowed: ['officer', 'supervisor', 'imu', 'admin'],
     ok: 201,
-    request: () => ({ method: 'POST', url: '/api/v1/investigations', payload: { urn: `46/${next()}/26`, reportedAt: '2026-03-09T09:00:00Z', offences: [{ category: 'theft' }] } }),
+    request: () => ({
+      method: 'POST',
+      url: '/api/v1/investigations',
+      payload: {
+        urn: `46/${next()}/26`,
+        reportedAt: '2026-03-09T09:00:00Z',
+        offences: [{ category: 'theft' }],
+      },
+    }),
   },
-  'GET /api/v1/investigations': { allowed: ALL, ok: 200, request: () => ({ url: '/api/v1/investigations?q=46' }) },
-  'GET /api/v1/investigations/:id': { allowed: ALL, scoped: true, ok: 200, request: (t) => ({ url: `/api/v1/investigations/${t.investigationId}?reason=matrix` }) },
+  'GET /api/v1/investigations': {
+    allowed: ALL,
+    ok: 200,
+    request: () => ({ url: '/api/v1/investigations?q=46' }),
+  },
+  'GET /api/v1/investigations/:id': {
+    allowed: ALL,
+    scoped: true,
+    ok: 200,
+    request: (t) => ({ url: `/api/v1/investigations/${t.investigationId}?reason=matrix` }),
+  },
   'PATCH /api/v1/investigations/:id': {
     allowed: RECORDERS,
     scoped: true,
     ok: 200,
-    request: async (t) => ({ method: 'PATCH', url: `/api/v1/investigations/${t.investigationId}`, payload: { anticipatedPlea: 'not-guilty', expectedVersion: await version(t.investigationId) } }),
+    request: async (t) => ({
+      method: 'PATCH',
+      url: `/api/v1/investigations/${t.investigationId}`,
+      payload: { anticipatedPlea: 'not-guilty', expectedVersion: await version(t.investigationId) },
+    }),
   },
   'POST /api/v1/investigations/:id/people': {
     allowed: RECORDERS,
     scoped: true,
     ok: 201,
-    request: (t) => ({ method: 'POST', url: `/api/v1/investigations/${t.investigationId}/people`, payload: { role: 'witness', kind: 'person', name: 'Witness One' } }),
+    request: (t) => ({
+      method: 'POST',
+      url: `/api/v1/investigations/${t.investigationId}/people`,
+      payload: { role: 'witness', kind: 'person', name: 'Witness One' },
+    }),
   },
-  'GET /api/v1/people/:id': { allowed: ALL, scoped: true, ok: 200, request: (t) => ({ url: `/api/v1/people/${t.personId}?reason=matrix` }) },
-  'PATCH /api/v1/people/:id': { allowed: RECORDERS, scoped: true, ok: 200, request: (t) => ({ method: 'PATCH', url: `/api/v1/people/${t.personId}`, payload: { phone: '01622 000000' } }) },
-  'PUT /api/v1/people/:id/contract': { allowed: RECORDERS, scoped: true, ok: 200, request: (t) => ({ method: 'PUT', url: `/api/v1/people/${t.personId}/contract`, payload: { preferredMethod: 'phone', updateFrequencyDays: 14 } }) },
+  'GET /api/v1/people/:id': {
+    allowed: ALL,
+    scoped: true,
+    ok: 200,
+    request: (t) => ({ url: `/api/v1/people/${t.personId}?reason=matrix` }),
+  },
+  'PATCH /api/v1/people/:id': {
+    allowed: RECORDERS,
+    scoped: true,
+    ok: 200,
+    request: (t) => ({
+      method: 'PATCH',
+      url: `/api/v1/people/${t.personId}`,
+      payload: { phone: '01622 000000' },
+    }),
+  },
+  'PUT /api/v1/people/:id/contract': {
+    allowed: RECORDERS,
+    scoped: true,
+    ok: 200,
+    request: (t) => ({
+      method: 'PUT',
+      url: `/api/v1/people/${t.personId}/contract`,
+      payload: { preferredMethod: 'phone', updateFrequencyDays: 14 },
+    }),
+  },
   'POST /api/v1/investigations/:id/events': {
     allowed: RECORDERS,
     scoped: true,
@@ -74,47 +131,125 @@ const MATRIX: Record<string, Row> = {
     request: (t) => ({
       method: 'POST',
       url: `/api/v1/investigations/${t.investigationId}/events`,
-      payload: { type: 'contact', at: '2026-03-10T11:45:00Z', person: 'v1', method: 'phone', outcome: 'successful', purposes: ['investigative-update'], summary: 'Told the victim that CCTV has been requested from the shop and that the next update will follow within 28 days.' },
+      payload: {
+        type: 'contact',
+        at: '2026-03-10T11:45:00Z',
+        person: 'v1',
+        method: 'phone',
+        outcome: 'successful',
+        purposes: ['investigative-update'],
+        summary:
+          'Told the victim that CCTV has been requested from the shop and that the next update will follow within 28 days.',
+      },
     }),
   },
-  'GET /api/v1/worklists/mine': { allowed: RECORDERS, ok: 200, request: () => ({ url: '/api/v1/worklists/mine' }) },
-  'GET /api/v1/worklists/team': { allowed: ['supervisor', 'admin'], ok: 200, request: () => ({ url: `/api/v1/worklists/team?teamId=${h.team.id}` }) },
-  'GET /api/v1/worklists/imu': { allowed: ['imu', 'supervisor', 'admin'], ok: 200, request: () => ({ url: '/api/v1/worklists/imu' }) },
-  'GET /api/v1/worklists/vwcu': { allowed: ['vwcu', 'supervisor', 'admin'], ok: 200, request: () => ({ url: '/api/v1/worklists/vwcu' }) },
-  'GET /api/v1/admin/users': { allowed: ADMIN, ok: 200, request: () => ({ url: '/api/v1/admin/users?role=officer' }) },
+  'GET /api/v1/worklists/mine': {
+    allowed: RECORDERS,
+    ok: 200,
+    request: () => ({ url: '/api/v1/worklists/mine' }),
+  },
+  'GET /api/v1/worklists/team': {
+    allowed: ['supervisor', 'admin'],
+    ok: 200,
+    request: () => ({ url: `/api/v1/worklists/team?teamId=${h.team.id}` }),
+  },
+  'GET /api/v1/worklists/imu': {
+    allowed: ['imu', 'supervisor', 'admin'],
+    ok: 200,
+    request: () => ({ url: '/api/v1/worklists/imu' }),
+  },
+  'GET /api/v1/worklists/vwcu': {
+    allowed: ['vwcu', 'supervisor', 'admin'],
+    ok: 200,
+    request: () => ({ url: '/api/v1/worklists/vwcu' }),
+  },
+  'GET /api/v1/admin/users': {
+    allowed: ADMIN,
+    ok: 200,
+    request: () => ({ url: '/api/v1/admin/users?role=officer' }),
+  },
   'POST /api/v1/admin/users': {
     allowed: ADMIN,
     ok: 201,
-    request: () => ({ method: 'POST', url: '/api/v1/admin/users', payload: { username: `new-${next()}`, displayName: 'New Officer', role: 'officer', teamId: h.team.id, password: TEST_PASSWORD } }),
+    request: () => ({
+      method: 'POST',
+      url: '/api/v1/admin/users',
+      payload: {
+        username: `new-${next()}`,
+        displayName: 'New Officer',
+        role: 'officer',
+        teamId: h.team.id,
+        password: TEST_PASSWORD,
+      },
+    }),
   },
   'POST /api/v1/admin/users/:id/deactivate': {
     allowed: ADMIN,
     ok: 200,
-    request: async () => ({ method: 'POST', url: `/api/v1/admin/users/${(await spareUser()).id}/deactivate` }),
+    request: async () => ({
+      method: 'POST',
+      url: `/api/v1/admin/users/${(await spareUser()).id}/deactivate`,
+    }),
   },
   'POST /api/v1/admin/users/:id/password': {
     allowed: ADMIN,
     ok: 200,
-    request: async () => ({ method: 'POST', url: `/api/v1/admin/users/${(await spareUser()).id}/password`, payload: { password: 'a-new-long-passphrase-2026' } }),
+    request: async () => ({
+      method: 'POST',
+      url: `/api/v1/admin/users/${(await spareUser()).id}/password`,
+      payload: { password: 'a-new-long-passphrase-2026' },
+    }),
   },
-  'GET /api/v1/admin/api-tokens': { allowed: ADMIN, ok: 200, request: () => ({ url: '/api/v1/admin/api-tokens' }) },
+  'GET /api/v1/admin/api-tokens': {
+    allowed: ADMIN,
+    ok: 200,
+    request: () => ({ url: '/api/v1/admin/api-tokens' }),
+  },
   'POST /api/v1/admin/api-tokens': {
     allowed: ADMIN,
     ok: 201,
-    request: async () => ({ method: 'POST', url: '/api/v1/admin/api-tokens', payload: { userId: (await spareUser()).id, name: 'integration' } }),
+    request: async () => ({
+      method: 'POST',
+      url: '/api/v1/admin/api-tokens',
+      payload: { userId: (await spareUser()).id, name: 'integration' },
+    }),
   },
   'DELETE /api/v1/admin/api-tokens/:id': {
     allowed: ADMIN,
     ok: 200,
     request: async () => {
-      const issued = await h.services.admin.issueApiToken(actorOf(h.accounts.admin.user), (await spareUser()).id, 'to revoke');
+      const issued = await h.services.admin.issueApiToken(
+        actorOf(h.accounts.admin.user),
+        (await spareUser()).id,
+        'to revoke',
+      );
       return { method: 'DELETE', url: `/api/v1/admin/api-tokens/${issued.id}` };
     },
   },
   'GET /api/v1/admin/teams': { allowed: ADMIN, ok: 200, request: () => ({ url: '/api/v1/admin/teams' }) },
-  'POST /api/v1/admin/teams': { allowed: ADMIN, ok: 201, request: () => ({ method: 'POST', url: '/api/v1/admin/teams', payload: { name: 'Swale CID', code: `SW-${next().toUpperCase()}` } }) },
-  'GET /api/v1/admin/bank-holidays': { allowed: ADMIN, ok: 200, request: () => ({ url: '/api/v1/admin/bank-holidays' }) },
-  'POST /api/v1/admin/bank-holidays': { allowed: ADMIN, ok: 201, request: () => ({ method: 'POST', url: '/api/v1/admin/bank-holidays', payload: { date: spareDate(), name: 'Matrix day' } }) },
+  'POST /api/v1/admin/teams': {
+    allowed: ADMIN,
+    ok: 201,
+    request: () => ({
+      method: 'POST',
+      url: '/api/v1/admin/teams',
+      payload: { name: 'Swale CID', code: `SW-${next().toUpperCase()}` },
+    }),
+  },
+  'GET /api/v1/admin/bank-holidays': {
+    allowed: ADMIN,
+    ok: 200,
+    request: () => ({ url: '/api/v1/admin/bank-holidays' }),
+  },
+  'POST /api/v1/admin/bank-holidays': {
+    allowed: ADMIN,
+    ok: 201,
+    request: () => ({
+      method: 'POST',
+      url: '/api/v1/admin/bank-holidays',
+      payload: { date: spareDate(), name: 'Matrix day' },
+    }),
+  },
   'DELETE /api/v1/admin/bank-holidays/:date': {
     allowed: ADMIN,
     ok: 204,
@@ -124,12 +259,26 @@ const MATRIX: Record<string, Row> = {
       return { method: 'DELETE', url: `/api/v1/admin/bank-holidays/${date}` };
     },
   },
-  'GET /api/v1/audit/records/:type/:id/viewers': { allowed: ADMIN, ok: 200, request: () => ({ url: `/api/v1/audit/records/investigation/${targets.unrestricted.investigationId}/viewers` }) },
+  'GET /api/v1/audit/records/:type/:id/viewers': {
+    allowed: ADMIN,
+    ok: 200,
+    request: () => ({
+      url: `/api/v1/audit/records/investigation/${targets.unrestricted.investigationId}/viewers`,
+    }),
+  },
   'GET /api/v1/audit/verify': { allowed: ADMIN, ok: 200, request: () => ({ url: '/api/v1/audit/verify' }) },
 };
 
 async function spareUser() {
-  return createRepositories(h.database.db).users.create({ username: `spare-${next()}`, displayName: 'Spare', role: 'officer', teamId: null, email: null, passwordHash: null, lockedUntil: null });
+  return createRepositories(h.database.db).users.create({
+    username: `spare-${next()}`,
+    displayName: 'Spare',
+    role: 'officer',
+    teamId: null,
+    email: null,
+    passwordHash: null,
+    lockedUntil: null,
+  });
 }
 
 let dayOffset = 0;
@@ -139,7 +288,11 @@ function spareDate(): string {
 }
 
 async function refusedCount(): Promise<number> {
-  const r = await h.database.db.selectFrom('auditLog').select((eb) => eb.fn.countAll<string>().as('n')).where('action', '=', 'refused').executeTakeFirstOrThrow();
+  const r = await h.database.db
+    .selectFrom('auditLog')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('action', '=', 'refused')
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -169,7 +322,11 @@ async function makeTarget(restricted: boolean, named: Role[], oic: Role | null):
   });
   assert.equal(inv.statusCode, 201, inv.body);
   const investigationId = json<{ id: string }>(inv).id;
-  const person = await h.as('admin', { method: 'POST', url: `/api/v1/investigations/${investigationId}/people`, payload: { role: 'victim', kind: 'person', name: 'Vic Tim', dateOfBirth: '1980-02-02' } });
+  const person = await h.as('admin', {
+    method: 'POST',
+    url: `/api/v1/investigations/${investigationId}/people`,
+    payload: { role: 'victim', kind: 'person', name: 'Vic Tim', dateOfBirth: '1980-02-02' },
+  });
   assert.equal(person.statusCode, 201, person.body);
   return { investigationId, personId: json<{ id: string }>(person).id };
 }
@@ -188,11 +345,21 @@ after(async () => {
 
 describe('authorisation matrix', () => {
   test('should have a matrix row for every registered /api/v1 route, and a route for every row', () => {
-    const registered = listApiRoutes(h.app).map((r) => `${r.method} ${r.url}`).sort();
+    const registered = listApiRoutes(h.app)
+      .map((r) => `${r.method} ${r.url}`)
+      .sort();
     assert.ok(registered.length >= Object.keys(MATRIX).length - 1, registered.join('\n'));
     const rows = Object.keys(MATRIX).sort();
-    assert.deepEqual(registered.filter((r) => !rows.includes(r)), [], 'routes without a matrix row');
-    assert.deepEqual(rows.filter((r) => !registered.includes(r)), [], 'matrix rows without a route');
+    assert.deepEqual(
+      registered.filter((r) => !rows.includes(r)),
+      [],
+      'routes without a matrix row',
+    );
+    assert.deepEqual(
+      rows.filter((r) => !registered.includes(r)),
+      [],
+      'matrix rows without a route',
+    );
   });
 
   for (const [route, row] of Object.entries(MATRIX)) {
@@ -208,7 +375,9 @@ describe('authorisation matrix', () => {
             failures.push(`${who}: expected ${want}, got ${res.statusCode} ${res.body.slice(0, 200)}`);
             continue;
           }
-          if (want >= 400) assert.match(String(res.headers['content-type']), /^application\/problem\+json/, who);
+          if (want >= 400) {
+            assert.match(String(res.headers['content-type']), /^application\/problem\+json/, who);
+          }
           if (want === 403) {
             const refusedAfter = await refusedCount();
             if (refusedAfter <= refusedBefore) failures.push(`${who}: 403 without a 'refused' audit row`);
@@ -220,13 +389,18 @@ describe('authorisation matrix', () => {
   }
 
   test('should not list a restricted investigation in search results to anyone not named on it', async () => {
-    const urnOf = async (id: string) => (await createRepositories(h.database.db).investigations.getById(id))!.urn;
+    const urnOf = async (id: string) =>
+      (await createRepositories(h.database.db).investigations.getById(id))!.urn;
     const hidden = await urnOf(targets['restricted-unnamed'].investigationId);
     const named = await urnOf(targets['restricted-named'].investigationId);
     for (const role of ROLES) {
-      const found = json<{ items: { urn: string }[] }>(await h.as(role, { url: `/api/v1/investigations?q=${encodeURIComponent(hidden)}` })).items.map((i) => i.urn);
+      const found = json<{ items: { urn: string }[] }>(
+        await h.as(role, { url: `/api/v1/investigations?q=${encodeURIComponent(hidden)}` }),
+      ).items.map((i) => i.urn);
       assert.equal(found.includes(hidden), role === 'admin', `${role} searching for ${hidden}`);
-      const foundNamed = json<{ items: { urn: string }[] }>(await h.as(role, { url: `/api/v1/investigations?q=${encodeURIComponent(named)}` })).items.map((i) => i.urn);
+      const foundNamed = json<{ items: { urn: string }[] }>(
+        await h.as(role, { url: `/api/v1/investigations?q=${encodeURIComponent(named)}` }),
+      ).items.map((i) => i.urn);
       assert.ok(foundNamed.includes(named), `${role} is named on ${named}`);
     }
   });

@@ -38,12 +38,17 @@ function clientKey(request: FastifyRequest): string {
 
 /** A body must be JSON: anything else is refused with 415 before it is parsed. */
 async function requireJsonBody(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-  const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
+  const hasBody =
+    Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
   const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   if (!hasBody || type === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(type)) return;
-  const doc = problem(415, 'unsupported-media-type', 'Unsupported media type', `The body must be JSON (application/json), not ${type || 'untyped'}`, [
-    { field: 'content-type', message: 'must be application/json' },
-  ]);
+  const doc = problem(
+    415,
+    'unsupported-media-type',
+    'Unsupported media type',
+    `The body must be JSON (application/json), not ${type || 'untyped'}`,
+    [{ field: 'content-type', message: 'must be application/json' }],
+  );
   await sendProblem(reply, { ...doc, instance: request.url });
 }
 
@@ -55,7 +60,7 @@ export async function registerApi(app: FastifyInstance, services: Services): Pro
         title: 'Victim Care API',
         version: '1',
         description:
-          "Casework, obligations and worklists for the Code of Practice for Victims of Crime and the Witness Charter. Authenticate with `Authorization: Bearer <token>` (service accounts) or a signed-in session (with `x-csrf-token`). Errors are RFC 9457 problem documents naming each bad field.",
+          'Casework, obligations and worklists for the Code of Practice for Victims of Crime and the Witness Charter. Authenticate with `Authorization: Bearer <token>` (service accounts) or a signed-in session (with `x-csrf-token`). Errors are RFC 9457 problem documents naming each bad field.',
       },
       components: {
         securitySchemes: {
@@ -73,13 +78,18 @@ export async function registerApi(app: FastifyInstance, services: Services): Pro
       const routes: ApiRoute[] = [];
       registered.set(app, routes);
       api.addHook('onRoute', (route) => {
-        for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
+        for (const method of [route.method].flat()) {
+          if (method !== 'HEAD') routes.push({ method, url: route.url });
+        }
       });
-      api.addHook('onRequest', app.rateLimit({
-        max: API_RATE_LIMIT,
-        timeWindow: '1 minute',
-        keyGenerator: (request) => clientKey(request),
-      }));
+      api.addHook(
+        'onRequest',
+        app.rateLimit({
+          max: API_RATE_LIMIT,
+          timeWindow: '1 minute',
+          keyGenerator: (request) => clientKey(request),
+        }),
+      );
       api.addHook('onRequest', requireJsonBody);
       const typed = api.withTypeProvider<ZodTypeProvider>();
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -11,13 +11,22 @@ export const viewersParams = z.object({
   id: z.uuid({ error: 'must be a record id (uuid)' }),
 });
 
-export function registerAuditRoutes(api: ReturnType<FastifyInstance['withTypeProvider']>, services: Services): void {
+export function registerAuditRoutes(
+  api: ReturnType<FastifyInstance['withTypeProvider']>,
+  services: Services,
+): void {
   const tags = ['audit'];
-  api.get('/audit/records/:type/:id/viewers', { schema: { tags, summary: 'Who viewed a record, when and why (newest first)', params: viewersParams } }, async (request) => {
-    const { type, id } = request.params as z.infer<typeof viewersParams>;
-    return services.audit.whoViewed(requireActor(request), type, id);
-  });
-  api.get('/audit/verify', { schema: { tags, summary: 'Verify the audit hash chain: reports the first broken entry' } }, async (request) =>
-    services.audit.verify(requireActor(request)),
+  api.get(
+    '/audit/records/:type/:id/viewers',
+    { schema: { tags, summary: 'Who viewed a record, when and why (newest first)', params: viewersParams } },
+    async (request) => {
+      const { type, id } = request.params as z.infer<typeof viewersParams>;
+      return services.audit.whoViewed(requireActor(request), type, id);
+    },
+  );
+  api.get(
+    '/audit/verify',
+    { schema: { tags, summary: 'Verify the audit hash chain: reports the first broken entry' } },
+    async (request) => services.audit.verify(requireActor(request)),
   );
 }

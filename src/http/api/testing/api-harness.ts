@@ -53,15 +53,26 @@ export async function openApiHarness(options: HarnessOptions = {}): Promise<ApiH
     clock,
     pack: shippedRulePack(),
     calendar,
-    config: { SESSION_IDLE_MINUTES: options.sessionIdleMinutes ?? 30, SESSION_ABSOLUTE_HOURS: options.sessionAbsoluteHours ?? 12 },
+    config: {
+      SESSION_IDLE_MINUTES: options.sessionIdleMinutes ?? 30,
+      SESSION_ABSOLUTE_HOURS: options.sessionAbsoluteHours ?? 12,
+    },
   });
   const app = await buildServer({
     services,
-    config: { FORCE_NAME: 'Kent Police', SECURE_COOKIES: options.secureCookies ?? false, TRUST_PROXY: false, LOG_LEVEL: 'silent' },
+    config: {
+      FORCE_NAME: 'Kent Police',
+      SECURE_COOKIES: options.secureCookies ?? false,
+      TRUST_PROXY: false,
+      LOG_LEVEL: 'silent',
+    },
     logger: false,
   });
   await app.ready();
-  const team = await createRepositories(database.db).users.createTeam({ name: 'Maidstone CID', code: 'MAID-CID' });
+  const team = await createRepositories(database.db).users.createTeam({
+    name: 'Maidstone CID',
+    code: 'MAID-CID',
+  });
   const accounts = {} as Record<Role, Account>;
   for (const role of ROLES) {
     const user = await services.auth.createUser('system', {
@@ -74,7 +85,9 @@ export async function openApiHarness(options: HarnessOptions = {}): Promise<ApiH
     accounts[role] = { user, token: '' };
   }
   const admin = actorOf(accounts.admin.user);
-  for (const role of ROLES) accounts[role].token = await services.auth.createApiToken(admin, accounts[role].user.id, `${role} tests`);
+  for (const role of ROLES) {
+    accounts[role].token = await services.auth.createApiToken(admin, accounts[role].user.id, `${role} tests`);
+  }
   return {
     app,
     services,
