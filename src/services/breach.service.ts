@@ -100,6 +100,17 @@ export class BreachService {
     return { period, teamId: scope.teamId ?? null, items, total: result.total, counts: result.counts, limit, offset, canSignOff: can(actor, 'breach:sign-off') };
   }
 
+  /** One breach of the register (by its obligation's id), as the register shows it; audited. */
+  async get(actor: Actor, obligationId: number): Promise<{ item: BreachItem; canSignOff: boolean }> {
+    const scope = await this.scope(actor, {});
+    const repos = createRepositories(this.db);
+    const result = await repos.breaches.list({ from: '0001-01-01', to: '9999-12-31', today: this.today(), ...scope, obligationId, limit: 1 });
+    const [item] = await this.mask(actor, repos, result.items);
+    if (!item) throw new NotFound('The breach');
+    await repos.audit.append({ at: this.clock.now().toISOString(), userId: auditUserId(actor), action: 'read', recordType: 'breach', recordId: String(obligationId), investigationId: item.investigationId });
+    return { item, canSignOff: can(actor, 'breach:sign-off') };
+  }
+
   private async mask(actor: Actor, repos: Repositories, items: BreachItem[]): Promise<BreachItem[]> {
     if (actor.role === 'admin') return items;
     const visible = new Map<string, boolean>();

@@ -21,6 +21,7 @@ export interface BreachFilter extends Page {
   ownerUserId?: string | undefined;
   state?: BreachState | undefined;
   investigationId?: string | undefined;
+  obligationId?: number | undefined;
 }
 
 export interface BreachItem {
@@ -71,6 +72,7 @@ export class BreachesRepository {
     if (filter.teamId) q = q.where('o.teamId', '=', filter.teamId);
     if (filter.ownerUserId) q = q.where('o.ownerUserId', '=', filter.ownerUserId);
     if (filter.investigationId) q = q.where('o.investigationId', '=', filter.investigationId);
+    if (filter.obligationId !== undefined) q = q.where('o.id', '=', filter.obligationId);
     if (filter.state === 'needs-reason') q = q.where('b.id', 'is', null);
     if (filter.state === 'awaiting-sign-off') q = q.where('b.id', 'is not', null).where('b.signedOffAt', 'is', null);
     if (filter.state === 'signed-off') q = q.where('b.signedOffAt', 'is not', null);

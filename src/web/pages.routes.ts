@@ -5,6 +5,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../composition-root.js';
 import { registerCasePages } from './case.routes.js';
+import { registerBreachPages } from './breach.routes.js';
+import { registerCompliancePages } from './compliance.routes.js';
+import { registerLetterPages } from './letter.routes.js';
 import { registerSessionPages } from './session.routes.js';
 import { registerWorklistPages } from './worklist.routes.js';
 
@@ -16,6 +19,9 @@ export async function registerPages(app: FastifyInstance, services: Services, op
   registerSessionPages(app, services, options);
   registerWorklistPages(app, services);
   registerCasePages(app, services);
+  registerCompliancePages(app, services);
+  registerBreachPages(app, services);
+  registerLetterPages(app, services);
   app.get('/accessibility', async (_request, reply) => reply.renderPage('pages/accessibility'));
   app.get('/privacy', async (_request, reply) => reply.renderPage('pages/privacy'));
 }
