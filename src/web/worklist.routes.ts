@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../composition-root.js';
 import { requireActor } from '../http/api/require-actor.js';
-import type { Worklist, WorklistBucket, WorklistItem, WorklistSort } from '../store/obligations.repository.js';
+import type { OfficerCounts, Worklist, WorklistBucket, WorklistItem, WorklistSort } from '../store/obligations.repository.js';
 import { dueInWords, pageNumber, pagination } from './page-helpers.js';
 
 export const WORKLIST_PAGE_SIZE = 25;
@@ -85,14 +85,15 @@ async function renderWorklist(services: Services, kind: Kind, request: FastifyRe
     limit: WORKLIST_PAGE_SIZE,
     offset: (page - 1) * WORKLIST_PAGE_SIZE,
   };
-  const list =
-    kind === 'mine'
-      ? await services.worklists.mine(actor, req)
-      : kind === 'team'
-        ? await services.worklists.team(actor, req)
-        : kind === 'imu'
-          ? await services.worklists.imu(actor, req)
-          : await services.worklists.vwcu(actor, req);
+  let officers: OfficerCounts[] | null = null;
+  let list: Worklist;
+  if (kind === 'team') {
+    const team = await services.worklists.team(actor, req);
+    officers = team.officers;
+    list = team;
+  } else if (kind === 'imu') list = await services.worklists.imu(actor, req);
+  else if (kind === 'vwcu') list = await services.worklists.vwcu(actor, req);
+  else list = await services.worklists.mine(actor, req);
   const meta = PAGES[kind];
   const pages = Math.max(1, Math.ceil(list.total / WORKLIST_PAGE_SIZE));
   return {
@@ -101,7 +102,7 @@ async function renderWorklist(services: Services, kind: Kind, request: FastifyRe
     meta,
     query: q,
     list,
-    officers: 'officers' in list ? list.officers : null,
+    officers,
     today: services.worklists.today(),
     tabs: BUCKET_TABS.map((t) => ({
       // fixed words and a number: nothing to escape
@@ -114,7 +115,12 @@ async function renderWorklist(services: Services, kind: Kind, request: FastifyRe
       href: sortHref(meta.path, q, c.sort),
       ariaSort: q.sort === c.sort ? (q.direction === 'asc' ? 'ascending' : 'descending') : 'none',
     })),
-    rows: list.items.map((i) => ({ ...i, whyHref: obligationHref(i), dueWords: dueInWords(i.dueDate, services.worklists.today()) })),
+    rows: list.items.map((i) => ({
+      ...i,
+      whyHref: obligationHref(i),
+      dueWords: dueInWords(i.dueDate, services.worklists.today()),
+      officerName: officers ? (officers.find((o) => o.userId === i.ownerUserId)?.displayName ?? 'Not allocated') : null,
+    })),
     pagination: pagination(meta.path, { bucket: q.bucket, sort: q.sort, direction: q.direction }, page, pages),
     firstRow: list.total === 0 ? 0 : (page - 1) * WORKLIST_PAGE_SIZE + 1,
     lastRow: Math.min(page * WORKLIST_PAGE_SIZE, list.total),
