@@ -63,6 +63,8 @@ export interface ImportReport extends ImportProgress {
 
 /** At most this many problems are listed (then a count of the rest). */
 const MAX_PROBLEMS = 50;
+/** Imports of at least this many investigations end with ANALYZE of the case tables. */
+const ANALYZE_AFTER = 10_000;
 
 export class CaseHistoryService {
   constructor(
@@ -203,6 +205,8 @@ export class CaseHistoryService {
     await flush();
     await Promise.all(inFlight);
     if (failure !== undefined) throw failure;
+    // A large import changes the tables' shape: refresh the planner's statistics before anyone reads them.
+    if (report.investigations >= ANALYZE_AFTER) await repos.caseHistories.analyze();
     report.elapsedMs = performance.now() - started;
     return report;
   }
