@@ -38,6 +38,7 @@ interface Row {
 const ALL: readonly Role[] = ROLES;
 const RECORDERS: readonly Role[] = ['officer', 'supervisor', 'imu', 'vwcu', 'admin'];
 const ADMIN: readonly Role[] = ['admin'];
+const REPORTERS: readonly Role[] = ['supervisor', 'compliance', 'admin'];
 
 let h: ApiHarness;
 const targets = {} as Record<Scenario, Target>;
@@ -267,6 +268,34 @@ const MATRIX: Record<string, Row> = {
     }),
   },
   'GET /api/v1/audit/verify': { allowed: ADMIN, ok: 200, request: () => ({ url: '/api/v1/audit/verify' }) },
+  'GET /api/v1/compliance': { allowed: REPORTERS, ok: 200, request: () => ({ url: '/api/v1/compliance?period=quarter' }) },
+  'GET /api/v1/compliance/obligations': { allowed: REPORTERS, ok: 200, request: () => ({ url: '/api/v1/compliance/obligations?bucket=overdue' }) },
+  'GET /api/v1/compliance/moj-return': { allowed: REPORTERS, ok: 200, request: () => ({ url: '/api/v1/compliance/moj-return' }) },
+  'GET /api/v1/compliance/dataset': { allowed: REPORTERS, ok: 200, request: () => ({ url: '/api/v1/compliance/dataset?format=csv' }) },
+  'GET /api/v1/breaches': { allowed: ALL, ok: 200, request: () => ({ url: '/api/v1/breaches' }) },
+  'GET /api/v1/investigations/:id/letters': {
+    allowed: ALL,
+    scoped: true,
+    ok: 200,
+    request: (t) => ({ url: `/api/v1/investigations/${t.investigationId}/letters` }),
+  },
+  'GET /api/v1/letters/:id': {
+    allowed: ALL,
+    scoped: true,
+    ok: 200,
+    request: async (t) => {
+      const letter = await createRepositories(h.database.db).letters.create({
+        investigationId: t.investigationId,
+        personId: t.personId,
+        kind: 'crime-report-confirmation',
+        createdBy: null,
+        createdAt: '2026-03-10T12:00:00.000Z',
+        pdf: Buffer.from('%PDF-1.7 matrix'),
+        eventId: null,
+      });
+      return { url: `/api/v1/letters/${letter.id}` };
+    },
+  },
 };
 
 async function spareUser() {

@@ -11,6 +11,8 @@ import { problem, sendProblem } from '../problem.js';
 import { registerAdminRoutes } from './admin.routes.js';
 import { registerAuditRoutes } from './audit.routes.js';
 import { registerCaseRoutes } from './case.routes.js';
+import { registerComplianceRoutes } from './compliance.routes.js';
+import { registerLetterRoutes } from './letter.routes.js';
 import { registerWorklistRoutes } from './worklist.routes.js';
 
 export const API_PREFIX = '/api/v1';
@@ -97,6 +99,8 @@ export async function registerApi(app: FastifyInstance, services: Services): Pro
       registerWorklistRoutes(typed, services);
       registerAdminRoutes(typed, services);
       registerAuditRoutes(typed, services);
+      registerComplianceRoutes(typed, services);
+      registerLetterRoutes(typed, services);
     },
     { prefix: API_PREFIX },
   );
