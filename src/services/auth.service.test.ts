@@ -86,6 +86,19 @@ describe('AuthService', () => {
     }
   });
 
+  test('should start the failure count again when a lock has run out', async () => {
+    try {
+      for (let i = 0; i < MAX_FAILED_ATTEMPTS; i++) await failure('officer', 'wrong-password-here');
+      clock.advance(LOCK_MINUTES * MINUTE + 1000);
+      await failure('officer', 'wrong-password-here');
+      assert.equal(await lastFailureReason(), 'wrong password', 'one mistake after the lock must not re-lock');
+      const signedIn = await auth.signIn('officer', PASSWORD);
+      assert.equal(signedIn.actor.role, 'officer');
+    } finally {
+      clock.set(START);
+    }
+  });
+
   test('should store sessions by hash, slide the idle time-out and stop at the absolute one', async () => {
     try {
       const s = await auth.signIn('officer', PASSWORD);

@@ -60,8 +60,11 @@ export class AuthService {
       return refuse(user ? 'inactive account' : 'unknown username', user?.id ?? null);
     }
     if (user.lockedUntil && new Date(user.lockedUntil) > now) return refuse('account locked', user.id);
+    // A lock that has run out starts the count again: one more mistake must not re-lock at once.
+    const lockExpired = user.lockedUntil !== null && new Date(user.lockedUntil) <= now;
+    if (lockExpired) await repos.users.recordSuccessfulSignIn(user.id);
     if (!(await verifyPassword(user.passwordHash, password))) {
-      const failures = user.failedAttempts + 1;
+      const failures = (lockExpired ? 0 : user.failedAttempts) + 1;
       const lockUntil = failures >= MAX_FAILED_ATTEMPTS ? new Date(now.getTime() + LOCK_MINUTES * MINUTE).toISOString() : null;
       await repos.users.recordFailedSignIn(user.id, lockUntil);
       return refuse(lockUntil ? 'wrong password; account locked' : 'wrong password', user.id);

@@ -48,6 +48,15 @@ export class WorklistService {
     };
   }
 
+  /** A worklist shows people's names: the view is audited, one row listing the people shown. */
+  private async viewed(actor: Actor, which: string, list: Worklist): Promise<Worklist> {
+    const people = [...new Set(list.items.map((i) => i.personId).filter((p): p is string => p !== null && p !== undefined))];
+    if (people.length > 0) {
+      await createRepositories(this.db).audit.append({ userId: auditUserId(actor), action: 'read', recordType: 'worklist', recordId: which, detail: { people } });
+    }
+    return list;
+  }
+
   /** Hides names on restricted investigations the actor is not named on. */
   private async mask(actor: Actor, list: Worklist): Promise<Worklist> {
     if (actor.role === 'admin' || !list.items.some((i) => i.restricted)) return list;
@@ -66,25 +75,27 @@ export class WorklistService {
 
   async mine(actor: Actor, req: WorklistRequest = {}): Promise<Worklist> {
     await this.require(actor, 'worklist:own');
-    return this.mask(actor, await createRepositories(this.db).obligations.worklistForUser(actor.id, this.query(req)));
+    return this.viewed(actor, 'mine', await this.mask(actor, await createRepositories(this.db).obligations.worklistForUser(actor.id, this.query(req))));
   }
 
   async team(actor: Actor, req: WorklistRequest = {}): Promise<Worklist & { officers: OfficerCounts[] }> {
     await this.require(actor, 'worklist:team');
     const teamId = req.teamId ?? actor.teamId;
-    if (!teamId) throw new Forbidden('You are not in a team: choose one');
-    if (teamId !== actor.teamId && actor.role !== 'admin') throw new Forbidden('You can only see your own team');
+    if (!teamId || (teamId !== actor.teamId && actor.role !== 'admin')) {
+      await createRepositories(this.db).audit.append({ userId: auditUserId(actor), action: 'refused', recordType: 'worklist', recordId: teamId ?? null, reason: 'worklist:team' });
+      throw new Forbidden(teamId ? 'You can only see your own team' : 'You are not in a team: choose one');
+    }
     const list = await createRepositories(this.db).obligations.worklistForTeam(teamId, this.query(req));
-    return { ...(await this.mask(actor, list)), officers: list.perOfficer };
+    return { ...(await this.viewed(actor, 'team', await this.mask(actor, list))), officers: list.perOfficer };
   }
 
   async imu(actor: Actor, req: WorklistRequest = {}): Promise<Worklist> {
     await this.require(actor, 'worklist:imu');
-    return this.mask(actor, await createRepositories(this.db).obligations.imuQueue({ ...this.query(req), ...(req.teamId ? { teamId: req.teamId } : {}) }));
+    return this.viewed(actor, 'imu', await this.mask(actor, await createRepositories(this.db).obligations.imuQueue({ ...this.query(req), ...(req.teamId ? { teamId: req.teamId } : {}) })));
   }
 
   async vwcu(actor: Actor, req: WorklistRequest = {}): Promise<Worklist> {
     await this.require(actor, 'worklist:vwcu');
-    return this.mask(actor, await createRepositories(this.db).obligations.vwcuQueue({ ...this.query(req), ...(req.teamId ? { teamId: req.teamId } : {}) }));
+    return this.viewed(actor, 'vwcu', await this.mask(actor, await createRepositories(this.db).obligations.vwcuQueue({ ...this.query(req), ...(req.teamId ? { teamId: req.teamId } : {}) })));
   }
 }
