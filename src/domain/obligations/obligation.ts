@@ -20,15 +20,9 @@ export function isOwedObligations(person: PersonFacts): boolean {
 }
 
 /** Status as of `today` of an obligation due on `dueDate`, discharged (or not) by `by`. */
-export function statusOf(
-  dueDate: LocalDate,
-  by: TimedEvent | undefined,
-  today: LocalDate,
-): { status: ObligationStatus; metAt: string | null; metBy: string | null } {
-  if (by) {
-    return { status: by.date <= dueDate ? 'met' : 'met-late', metAt: instantOf(by), metBy: by.event.id };
-  }
-  return { status: today > dueDate ? 'overdue' : 'due', metAt: null, metBy: null };
+export function statusOf(dueDate: LocalDate, by: TimedEvent | undefined, today: LocalDate): ObligationStatus {
+  if (by) return by.date <= dueDate ? 'met' : 'met-late';
+  return today > dueDate ? 'overdue' : 'due';
 }
 
 export function makeObligation(
@@ -46,7 +40,9 @@ export function makeObligation(
     person,
     trigger,
     dueDate,
-    ...statusOf(dueDate, by, ctx.today),
+    status: statusOf(dueDate, by, ctx.today),
+    metAt: by ? instantOf(by) : null,
+    metBy: by ? by.event.id : null,
     source: def.source,
     owner: def.owner,
     title: title ?? def.title,
