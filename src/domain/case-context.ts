@@ -4,7 +4,13 @@
  */
 import type { WorkingDayCalendar } from './calendar/working-day-calendar.js';
 import { ageOn, instantMs, londonDateOfMs, toInstant, type LocalDate } from './calendar/london-time.js';
-import type { CaseEvent, CaseHistory, OffenceCategory, PersonFacts } from './case-history/case-history.types.js';
+import type {
+  CaseEvent,
+  CaseHistory,
+  ContactEvent,
+  OffenceCategory,
+  PersonFacts,
+} from './case-history/case-history.types.js';
 import type { OffenceCategories, RulePack } from './rules/rule-pack.types.js';
 
 export interface TimedEvent<E extends CaseEvent = CaseEvent> {
@@ -36,8 +42,25 @@ export interface CaseContext {
   events: TimedEvent[];
   byId: ReadonlyMap<string, TimedEvent>;
   byPerson: ReadonlyMap<string, TimedEvent[]>;
+  /** Events of each type, oldest first (ask with `caseEventsOfType`). */
+  byType: ReadonlyMap<CaseEvent['type'], TimedEvent[]>;
+  /** Each person's successful contacts, oldest first (many rules ask). */
+  successfulContacts: ReadonlyMap<string, TimedEvent<ContactEvent>[]>;
   categories: ReadonlySet<OffenceCategory>;
+  /** Whether an offence falls in each of the pack's category lists (ask with `hasOffenceIn`). */
+  offenceIn: Readonly<Record<OffenceList, boolean>>;
 }
+
+/** The pack's lists of offence categories (the flags list names flags, not categories). */
+export type OffenceList = keyof Omit<OffenceCategories, 'mostSeriousCrimeFlags'>;
+const OFFENCE_LISTS: readonly OffenceList[] = [
+  'mostSeriousCrime',
+  'bereavementOffences',
+  'violent',
+  'sexual',
+  'modernSlavery',
+  'knifeOrFirearm',
+];
 
 export function buildCaseContext(
   history: CaseHistory,
@@ -53,14 +76,21 @@ export function buildCaseContext(
   timed.sort((a, b) => a.ms - b.ms);
   const byId = new Map<string, TimedEvent>();
   const byPerson = new Map<string, TimedEvent[]>();
+  const byType = new Map<CaseEvent['type'], TimedEvent[]>();
+  const successfulContacts = new Map<string, TimedEvent<ContactEvent>[]>();
   for (const t of timed) {
     byId.set(t.event.id, t);
+    addTo(byType, t.event.type, t);
     if ('person' in t.event) {
-      const list = byPerson.get(t.event.person);
-      if (list) list.push(t);
-      else byPerson.set(t.event.person, [t]);
+      addTo(byPerson, t.event.person, t);
+      if (t.event.type === 'contact' && t.event.outcome === 'successful') {
+        addTo(successfulContacts, t.event.person, t as TimedEvent<ContactEvent>);
+      }
     }
   }
+  const categories = new Set(history.investigation.offences.map((o) => o.category));
+  const offenceIn = {} as Record<OffenceList, boolean>;
+  for (const list of OFFENCE_LISTS) offenceIn[list] = pack.categories[list].some((c) => categories.has(c));
   const reportedMs = instantMs(history.investigation.reportedAt);
   const reportDate = londonDateOfMs(reportedMs);
   return {
@@ -76,22 +106,32 @@ export function buildCaseContext(
     events: timed,
     byId,
     byPerson,
-    categories: new Set(history.investigation.offences.map((o) => o.category)),
+    byType,
+    successfulContacts,
+    categories,
+    offenceIn,
   };
 }
 
+function addTo<K, V>(index: Map<K, V[]>, key: K, value: V): void {
+  const list = index.get(key);
+  if (list) list.push(value);
+  else index.set(key, [value]);
+}
+
 /** Does an offence on the investigation fall in the pack's named category list? */
-export function hasOffenceIn(ctx: CaseContext, list: keyof Omit<OffenceCategories, 'mostSeriousCrimeFlags'>): boolean {
-  for (const c of ctx.pack.categories[list]) if (ctx.categories.has(c)) return true;
-  return false;
+export function hasOffenceIn(ctx: CaseContext, list: OffenceList): boolean {
+  return ctx.offenceIn[list];
 }
 
 export function isDomesticAbuse(ctx: CaseContext): boolean {
   return ctx.history.investigation.flags.domesticAbuse;
 }
 
-export function eventsOfPerson(ctx: CaseContext, personId: string): TimedEvent[] {
-  return ctx.byPerson.get(personId) ?? [];
+const NO_EVENTS: readonly never[] = [];
+
+export function eventsOfPerson(ctx: CaseContext, personId: string): readonly TimedEvent[] {
+  return ctx.byPerson.get(personId) ?? NO_EVENTS;
 }
 
 /** The event shape of one type (person events share an interface, so narrow by intersection). */
@@ -102,6 +142,11 @@ export function eventsOfType<T extends CaseEvent['type']>(
   type: T,
 ): TimedEvent<EventOfType<T>>[] {
   return list.filter((t) => t.event.type === type) as TimedEvent<EventOfType<T>>[];
+}
+
+/** The case's events of one type, oldest first (from the index: do not modify). */
+export function caseEventsOfType<T extends CaseEvent['type']>(ctx: CaseContext, type: T): readonly TimedEvent<EventOfType<T>>[] {
+  return (ctx.byType.get(type) ?? NO_EVENTS) as readonly TimedEvent<EventOfType<T>>[];
 }
 
 export function isVictim(person: PersonFacts): boolean {

@@ -5,7 +5,7 @@
  */
 import type { PersonFacts } from '../case-history/case-history.types.js';
 import {
-  eventsOfType,
+  caseEventsOfType,
   hasOffenceIn,
   intimidatedReasons,
   isDomesticAbuse,
@@ -22,7 +22,7 @@ function measuresDecision(source: string, value: SpecialMeasure[], reasons: stri
 }
 
 export function hearingDate(ctx: CaseContext): string {
-  const charges = eventsOfType(ctx.events, 'suspect-charged').filter((c) => c.event.firstHearingDate);
+  const charges = caseEventsOfType(ctx, 'suspect-charged').filter((c) => c.event.firstHearingDate);
   const latest = charges[charges.length - 1];
   return latest?.event.firstHearingDate ?? ctx.today;
 }

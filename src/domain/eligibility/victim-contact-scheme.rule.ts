@@ -4,7 +4,7 @@
  * hospital order.
  */
 import type { PersonFacts, SentenceEvent } from '../case-history/case-history.types.js';
-import { eventsOfType, isVictim, type CaseContext, type TimedEvent } from '../case-context.js';
+import { caseEventsOfType, isVictim, type CaseContext, type TimedEvent } from '../case-context.js';
 import type { Decision } from '../evaluation.types.js';
 import { decider } from './decision.js';
 
@@ -12,7 +12,7 @@ import { decider } from './decision.js';
 export function qualifyingSentence(ctx: CaseContext): TimedEvent<SentenceEvent> | undefined {
   const rule = ctx.pack.rules['EL-VCS'];
   const cats = ctx.pack.categories;
-  return eventsOfType(ctx.events, 'sentence').find((s) => {
+  return caseEventsOfType(ctx, 'sentence').find((s) => {
     const e = s.event;
     const offence = cats.violent.includes(e.offenceCategory) || cats.sexual.includes(e.offenceCategory);
     return offence && (e.custodyMonths >= rule.minCustodyMonths || e.hospitalOrder === true);

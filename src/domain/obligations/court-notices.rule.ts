@@ -3,7 +3,7 @@
  * date or a case outcome, every victim is told within 1 working day by a contact that informs of it.
  * Not affected by an opt-out.
  */
-import type { CaseContext } from '../case-context.js';
+import { caseEventsOfType, type CaseContext } from '../case-context.js';
 import type { Obligation } from '../evaluation.types.js';
 import type { ObligationRuleId } from '../rules/rule-pack.types.js';
 import { firstContactInforming, makeObligation, type OwedPerson } from './obligation.js';
@@ -15,18 +15,16 @@ function notices(
   trigger: 'hearing-date-received' | 'outcome-received',
 ): Obligation[] {
   const days = ctx.pack.rules[rule].dueWorkingDays;
-  return ctx.events
-    .filter((t) => t.event.type === trigger)
-    .map((t) =>
-      makeObligation(
-        ctx,
-        rule,
-        owed.person.id,
-        t.event.id,
-        ctx.calendar.addWorkingDays(t.date, days),
-        firstContactInforming(ctx, owed.person.id, t.event.id, t.ms),
-      ),
-    );
+  return caseEventsOfType(ctx, trigger).map((t) =>
+    makeObligation(
+      ctx,
+      rule,
+      owed.person.id,
+      t.event.id,
+      ctx.calendar.addWorkingDays(t.date, days),
+      firstContactInforming(ctx, owed.person.id, t.event.id, t.ms),
+    ),
+  );
 }
 
 export function hearingNotices(ctx: CaseContext, owed: OwedPerson): Obligation[] {

@@ -53,21 +53,12 @@ export function notRequired(o: Obligation): Obligation {
   return { ...o, status: 'not-required', metAt: null, metBy: null };
 }
 
-const successfulByCase = new WeakMap<CaseContext, Map<string, TimedEvent<ContactEvent>[]>>();
-
-/** The person's successful contacts, oldest first (worked out once per case and person: many rules ask). */
+/** The person's successful contacts, oldest first. */
 export function successfulContacts(ctx: CaseContext, personId: string): readonly TimedEvent<ContactEvent>[] {
-  let byPerson = successfulByCase.get(ctx);
-  if (!byPerson) successfulByCase.set(ctx, (byPerson = new Map()));
-  let list = byPerson.get(personId);
-  if (!list) {
-    list = eventsOfPerson(ctx, personId).filter(
-      (t): t is TimedEvent<ContactEvent> => t.event.type === 'contact' && t.event.outcome === 'successful',
-    );
-    byPerson.set(personId, list);
-  }
-  return list;
+  return ctx.successfulContacts.get(personId) ?? NO_CONTACTS;
 }
+
+const NO_CONTACTS: readonly TimedEvent<ContactEvent>[] = [];
 
 /** The first successful contact with the person, at or after `fromMs`, that informs of event `eventId`. */
 export function firstContactInforming(

@@ -4,7 +4,7 @@
  * and an enhanced victim again at charge. Due the trigger's local date; an offer made before counts.
  * Public-sector bodies are owed none.
  */
-import { eventsOfPerson, eventsOfType, type CaseContext } from '../case-context.js';
+import { caseEventsOfType, eventsOfPerson, eventsOfType, type CaseContext } from '../case-context.js';
 import type { Obligation } from '../evaluation.types.js';
 import { makeObligation, type OwedPerson } from './obligation.js';
 
@@ -13,7 +13,7 @@ export function vpsOffers(ctx: CaseContext, owed: OwedPerson): Obligation[] {
   const mine = eventsOfPerson(ctx, owed.person.id);
   const offers = eventsOfType(mine, 'vps-offered');
   const triggers = eventsOfType(mine, 'statement').slice(0, 1) as { event: { id: string }; date: string }[];
-  if (owed.eligibility.enhanced) triggers.push(...eventsOfType(ctx.events, 'suspect-charged'));
+  if (owed.eligibility.enhanced) triggers.push(...caseEventsOfType(ctx, 'suspect-charged'));
   const what = owed.eligibility.statementKind === 'vps' ? 'Offer a Victim Personal Statement' : 'Offer an Impact Statement for Business';
   return triggers.map((t) => {
     // An offer on or before the due date meets it; otherwise the first offer after it is late.
