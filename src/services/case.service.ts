@@ -155,12 +155,18 @@ export class CaseService {
 
   async search(actor: Actor, query: { q?: string; limit?: number; offset?: number }): Promise<{ items: InvestigationSummary[]; total: number }> {
     if (!can(actor, 'investigation:read')) return this.refuse(actor, 'investigation:read', 'search', null, null);
-    return createRepositories(this.db).investigations.search({
+    const repos = createRepositories(this.db);
+    const found = await repos.investigations.search({
       ...(query.q ? { query: query.q } : {}),
       ...(query.limit !== undefined ? { limit: query.limit } : {}),
       ...(query.offset !== undefined ? { offset: query.offset } : {}),
       ...(actor.role === 'admin' ? {} : { restrictedVisibleTo: actor.id }),
     });
+    // Results show people's names: the search is audited with what it showed.
+    if (found.items.length > 0) {
+      await repos.audit.append({ userId: auditUserId(actor), action: 'read', recordType: 'search', recordId: null, reason: query.q ?? null, detail: { investigations: found.items.map((i) => i.id) } });
+    }
+    return found;
   }
 
   /** Everything about one investigation, evaluated now; the read is audited with its reason. */
