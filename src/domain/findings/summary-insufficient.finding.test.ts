@@ -1,6 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import type { ContactEvent } from '../case-history/case-history.types.js';
+import { shippedRulePack } from '../rules/rule-pack.js';
+import { summaryProblem } from './summary-insufficient.finding.js';
 import { CaseBuilder, assertCarries, evaluateAt, findingsOf } from '../../../test/support/case-builder.js';
 
 const F = 'F-SUMMARY-INSUFFICIENT';
@@ -43,4 +46,22 @@ test("should carry the rule of the contact's first purpose when the contact is a
     '2026-03-10T12:00:00Z',
   );
   assert.equal(findingsOf(r, F)[0]!.rule, 'OB-MANDATORY-UPDATE');
+});
+
+test('should count words as splitting on white space does when summaries mix spaces, tabs, punctuation and accents', () => {
+  const rule = shippedRulePack().rules[F];
+  const reference = (text: string) => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  const pieces = ['told', 'the', 'victim', '-', '.', ' ', '  ', '\t', '\n', '\r\n', '\u00a0', 'café', '42', '—', '!', 'x'];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (parts) => {
+      const text = parts.join('');
+      const words = reference(text);
+      const problem = summaryProblem(text, rule);
+      if (text.trim() === '') assert.equal(problem, 'the summary is empty');
+      else if (words < rule.minWords) assert.ok(problem !== null, JSON.stringify(text));
+      else if (problem !== null) assert.ok(problem.includes('bare formula'), JSON.stringify(text));
+      if (problem?.startsWith('the summary has')) assert.ok(problem.includes(`has ${words} word`), JSON.stringify(text));
+    }),
+    { numRuns: 3000 },
+  );
 });

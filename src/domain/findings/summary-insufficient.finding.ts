@@ -34,6 +34,23 @@ function bareFormulas(rule: RuleDefinitions['F-SUMMARY-INSUFFICIENT']): Formulas
   return formulas;
 }
 
+/** Words: runs of non-space holding a letter or digit. Plain ASCII is counted in one pass, without regexes. */
+function wordCount(text: string): number {
+  let words = 0;
+  let inWordWithLetter = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 127) return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+    if (c === 32 || (c >= 9 && c <= 13)) {
+      if (inWordWithLetter) words += 1;
+      inWordWithLetter = false;
+    } else if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+      inWordWithLetter = true;
+    }
+  }
+  return inWordWithLetter ? words + 1 : words;
+}
+
 /** Why a contact summary is not sufficiently detailed, in words for the officer; null when it is. */
 export function summaryProblem(
   summary: string | null | undefined,
@@ -41,7 +58,7 @@ export function summaryProblem(
 ): string | null {
   const text = summary ?? '';
   if (text.trim() === '') return 'the summary is empty';
-  const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  const words = wordCount(text);
   // Normalising only merges or drops tokens, never splits them on a space, so a summary with more words
   // than the longest formula cannot be one: skip the normalisation for ordinary summaries.
   const formulas = bareFormulas(rule);
