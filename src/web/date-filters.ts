@@ -173,6 +173,7 @@ export function mojDate(value: unknown, type?: string): string {
       return short;
     case 'time':
       return govTime(p);
+    case undefined:
     default:
       return fallback(value);
   }

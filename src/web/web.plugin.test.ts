@@ -105,8 +105,9 @@ describe('web plugin', () => {
       res.body,
       /<form class="app-service-navigation__sign-out" method="post" action="\/sign-out">/,
     );
-    for (const text of ['My worklist', 'Team', 'Compliance', 'Search'])
+    for (const text of ['My worklist', 'Team', 'Compliance', 'Search']) {
       assert.match(res.body, new RegExp(`>\\s*${text}\\s*<`));
+    }
     assert.doesNotMatch(res.body, /IMU queue|VWCU queue|>\s*Admin\s*</);
     assert.match(res.body, /href="\/team"\s+aria-current="true"/);
 
