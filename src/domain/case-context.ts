@@ -73,7 +73,7 @@ export function buildCaseContext(
     const ms = instantMs(event.at);
     if (ms <= asOfMs) timed.push({ event, ms, date: londonDateOfMs(ms) });
   }
-  timed.sort((a, b) => a.ms - b.ms);
+  if (!inTimeOrder(timed)) timed.sort((a, b) => a.ms - b.ms); // histories are usually written in order
   const byId = new Map<string, TimedEvent>();
   const byPerson = new Map<string, TimedEvent[]>();
   const byType = new Map<CaseEvent['type'], TimedEvent[]>();
@@ -111,6 +111,11 @@ export function buildCaseContext(
     categories,
     offenceIn,
   };
+}
+
+function inTimeOrder(timed: readonly TimedEvent[]): boolean {
+  for (let i = 1; i < timed.length; i++) if (timed[i - 1]!.ms > timed[i]!.ms) return false;
+  return true;
 }
 
 function addTo<K, V>(index: Map<K, V[]>, key: K, value: V): void {
