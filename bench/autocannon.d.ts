@@ -1,10 +1,16 @@
 /** The part of autocannon's API the benchmark uses (the package ships no types). */
 declare module 'autocannon' {
+  interface Request {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+  }
   interface Options {
     url: string;
     connections?: number;
     duration?: number;
     headers?: Record<string, string>;
+    requests?: (Request & { setupRequest?: (request: Request) => Request })[];
   }
   interface Result {
     latency: { p50: number; p99: number; average: number; max: number };
