@@ -54,7 +54,7 @@ function idParam(params: unknown, name = 'id'): string {
 }
 
 /** Events that trigger a mandatory update: the "informs" checkboxes of a contact. */
-const INFORMABLE = new Set<string>([...SUSPECT_EVENT_TYPES, 'suspect-charged', 'prison-contact-block-in-place']);
+const INFORMABLE = new Set<string>([...SUSPECT_EVENT_TYPES, 'suspect-charged', 'hearing-date-received', 'outcome-received', 'prison-contact-block-in-place']);
 
 const WARNING_FINDINGS = new Set(['F-TIMES-TO-AVOID', 'F-EMAIL-NOT-PREFERRED', 'F-SUMMARY-INSUFFICIENT', 'F-REFERRAL-WITHOUT-CONSENT', 'F-FILING-LETTER-NOT-PERMITTED', 'F-VNA-MISMATCH']);
 

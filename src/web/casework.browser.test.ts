@@ -247,6 +247,28 @@ describe('casework journeys in Chromium', { skip, concurrency: false }, () => {
     const handover = page.locator('[data-qa="obligation"][data-rule="OB-VWCU-HANDOVER"]');
     assert.match(await handover.first().innerText(), /Done on time/);
     await check(page, 'investigation-after-handover');
+
+    // A hearing date comes in: the VWCU owes each victim the news, on its own queue, until told.
+    await page.goto(`${investigationUrl}/record/suspect-event`);
+    await page.getByRole('radio', { name: 'Hearing date received' }).check();
+    await page.getByRole('button', { name: 'Record event' }).click();
+    await page.waitForURL(/recorded=/);
+    await page.goto(`${server.baseUrl}/vwcu?bucket=all`);
+    const owed = page.locator('[data-qa="worklist-row"]', { hasText: URN });
+    assert.ok((await owed.count()) >= 1, 'the hearing notice is on the VWCU queue');
+    await check(page, 'vwcu-queue-with-hearing');
+    await page.goto(`${investigationUrl}/record/contact`);
+    await page.getByRole('radio', { name: `${VICTIM} (victim)` }).check();
+    await page.getByRole('radio', { name: 'Phone' }).check();
+    await page.getByRole('radio', { name: 'Yes, we spoke or met' }).check();
+    await page.getByRole('checkbox', { name: 'Other' }).check();
+    await page.getByRole('checkbox', { name: /Hearing date received/ }).check();
+    await page.getByLabel('What was said or done?').fill('Told the victim the first hearing is at Maidstone Magistrates on 15 January; explained the Witness Service can arrange a visit.');
+    await page.getByRole('button', { name: 'Record contact' }).click();
+    await page.waitForURL(/recorded=/);
+    await page.goto(`${server.baseUrl}/vwcu?bucket=all`);
+    const remaining = await page.locator('[data-qa="worklist-row"]', { hasText: URN }).allInnerTexts();
+    assert.ok(!remaining.some((r) => r.includes(VICTIM)), remaining.join('\n'));
     await context.close();
   });
 

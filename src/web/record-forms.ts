@@ -105,7 +105,7 @@ export const RECORD_FORMS: readonly RecordForm[] = [
       { kind: 'radios', name: 'method', label: 'How?', items: items(CONTACT_METHODS, METHOD_LABELS), hint: 'Initial contact should be by phone or in person unless the victim prefers email.', inline: true },
       { kind: 'radios', name: 'outcome', label: 'Did you get through?', items: [{ value: 'successful', text: 'Yes, we spoke or met' }, { value: 'unsuccessful', text: 'No, no answer or no reply' }], inline: true },
       { kind: 'checkboxes', name: 'purposes', label: 'What was it for?', items: items(CONTACT_PURPOSES, PURPOSE_LABELS), hint: 'Select all that apply.' },
-      { kind: 'informs', name: 'informs', label: 'Which events did you tell them about?', hint: 'Telling them about a suspect event is the mandatory update for it. Select all that apply.' },
+      { kind: 'informs', name: 'informs', label: 'Which events did you tell them about?', hint: 'Telling them about a suspect event, a hearing date or a court outcome is the update owed for it. Select all that apply.' },
       summary('What was said or done?', 'For example: “Explained the suspect was arrested on Friday and released on bail with conditions not to contact you; next update by 20 March.”'),
     ],
     build(body) {

@@ -57,7 +57,7 @@ const PAGES: Record<Kind, { path: string; title: string; intro: string; empty: s
   vwcu: {
     path: '/vwcu',
     title: 'VWCU queue',
-    intro: 'Charged cases to hand over and court notices owed by the Victim and Witness Care Unit (SOP 3.3.1).',
+    intro: 'Hearing dates, court outcomes and Victim Contact Scheme referrals the Victim and Witness Care Unit owes victims after charge (SOP 3.3.1). Cases come to the unit when the officer in charge hands them over.',
     empty: 'Nothing is waiting for the VWCU in this list.',
   },
 };
