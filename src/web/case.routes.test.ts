@@ -114,6 +114,17 @@ describe('caseworker pages', () => {
     assert.match(res.body, /Recomplete the form/);
   });
 
+  it('should show the supervisor the avenues tried on the sign-off form, when the officer recorded them', async () => {
+    const missing = await post('officer', `${investigationUrl}/record/disengagement`, { person: 'v1', ...when, avenues: ['visit'] });
+    assert.equal(missing.statusCode, 400);
+    assert.match(missing.body, /safe and well/);
+    const res = await post('officer', `${investigationUrl}/record/disengagement`, { person: 'v1', ...when, avenues: ['unwithheld-calls', 'neighbours'], welfareRiskConsidered: 'yes', elpConsidered: 'yes', addressVerified: 'no', summary: 'Neighbour saw her on Sunday.' });
+    assert.equal(res.statusCode, 303);
+    const form = await get('supervisor', `${investigationUrl}/record/filing-sign-off`);
+    assert.match(form.body, /Avenues tried: 2 avenues tried; welfare risk considered; evidence-led prosecution considered/);
+    assert.match(form.body, /letter not permitted/, 'a domestic abuse complainant is intimidated: no letter without approval');
+  });
+
   it('should answer 403 when an officer tries to sign off a filing, and accept it from a supervisor', async () => {
     const officer = await post('officer', `${investigationUrl}/record/filing-sign-off`, { person: 'v1', ...when, letterJustificationApproved: 'no' });
     assert.equal(officer.statusCode, 403);

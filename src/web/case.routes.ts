@@ -229,7 +229,15 @@ function referralHints(view: CaseView) {
 function filingHints(view: CaseView) {
   return view.people
     .filter((p) => p.eligibility && p.role === 'victim')
-    .map((p) => ({ name: p.name ?? p.ref, permitted: p.eligibility!.filingLetterPermitted, reasons: p.eligibility!.decisions.filingLetterPermitted.reasons }));
+    .map((p) => {
+      const review = [...view.events].reverse().find((e) => e.type === 'disengagement-reviewed' && e.personRef === p.ref);
+      return {
+        name: p.name ?? p.ref,
+        permitted: p.eligibility!.filingLetterPermitted,
+        reasons: p.eligibility!.decisions.filingLetterPermitted.reasons,
+        review: review ? eventDetail(review.type, review.details) : null,
+      };
+    });
 }
 
 async function renderRecordForm(reply: FastifyReply, services: Services, actor: Actor, id: string, slug: string, state: { errors?: FieldErrors; values?: FormBody }) {
