@@ -1,6 +1,6 @@
 /**
  * The facts of one case prepared once for the rules: events up to `asOf` in time order with their London
- * dates, look-ups by id and by person, and the questions every rule asks of the offences.
+ * dates, look-ups by person and by type, and the questions every rule asks of the offences.
  */
 import type { WorkingDayCalendar } from './calendar/working-day-calendar.js';
 import { ageOn, instantMs, londonDateOfMs, toInstant, type LocalDate } from './calendar/london-time.js';
@@ -40,7 +40,6 @@ export interface CaseContext {
   incidentDate: LocalDate;
   /** Events at or before `asOf`, oldest first (ties keep document order). */
   events: TimedEvent[];
-  byId: ReadonlyMap<string, TimedEvent>;
   byPerson: ReadonlyMap<string, TimedEvent[]>;
   /** Events of each type, oldest first (ask with `caseEventsOfType`). */
   byType: ReadonlyMap<CaseEvent['type'], TimedEvent[]>;
@@ -74,12 +73,10 @@ export function buildCaseContext(
     if (ms <= asOfMs) timed.push({ event, ms, date: londonDateOfMs(ms) });
   }
   if (!inTimeOrder(timed)) timed.sort((a, b) => a.ms - b.ms); // histories are usually written in order
-  const byId = new Map<string, TimedEvent>();
   const byPerson = new Map<string, TimedEvent[]>();
   const byType = new Map<CaseEvent['type'], TimedEvent[]>();
   const successfulContacts = new Map<string, TimedEvent<ContactEvent>[]>();
   for (const t of timed) {
-    byId.set(t.event.id, t);
     addTo(byType, t.event.type, t);
     if ('person' in t.event) {
       addTo(byPerson, t.event.person, t);
@@ -104,7 +101,6 @@ export function buildCaseContext(
     reportDate,
     incidentDate: history.investigation.offenceDate ?? reportDate,
     events: timed,
-    byId,
     byPerson,
     byType,
     successfulContacts,
