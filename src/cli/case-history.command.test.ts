@@ -106,3 +106,14 @@ test('should write JSON Lines files that import reads when a force is generated'
   assert.equal(imported.code, 0, imported.err);
   assert.match(imported.out, new RegExp(`^Imported ${lines.length} investigations \\(${victims} victims`));
 });
+
+test('should load the demo force and apply no migration twice when seed and migrate are run', async () => {
+  const seeded = await run('seed', '--demo', '--investigations', '3');
+  assert.equal(seeded.code, 0, seeded.err);
+  assert.match(seeded.out, /^Demo force loaded: 3 investigations; accounts officer, /);
+  const migrated = await run('migrate');
+  assert.equal(migrated.code, 0, migrated.err);
+  assert.match(migrated.out, /up to date/);
+  const verified = await run('audit', 'verify');
+  assert.equal(verified.code, 1, 'the chain was tampered with by the earlier test, and stays broken');
+});
