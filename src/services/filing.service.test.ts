@@ -28,29 +28,58 @@ test('should refuse a filing letter when EL-FILING-LETTER does not permit one an
   const { officer, inv } = await sexualOffenceCase('46/7001/26');
   await assert.rejects(
     h.services.filing.recordLetter(officer, inv.id, { person: 'v1', at: '2026-04-20T10:00:00Z' }),
-    (e: unknown) => e instanceof ValidationFailed && e.problems[0]!.field === 'person' && /not permitted/.test(e.problems[0]!.message),
+    (e: unknown) =>
+      e instanceof ValidationFailed &&
+      e.problems[0]!.field === 'person' &&
+      /not permitted/.test(e.problems[0]!.message),
   );
 });
 
 test('should refuse and audit a filing sign-off when the actor is not a supervisor', async () => {
   const { officer, inv } = await sexualOffenceCase('46/7002/26');
   await assert.rejects(
-    h.services.filing.signOff(officer, inv.id, { person: 'v1', at: '2026-04-20T10:00:00Z', letterJustificationApproved: true, justification: 'x'.repeat(30) }),
+    h.services.filing.signOff(officer, inv.id, {
+      person: 'v1',
+      at: '2026-04-20T10:00:00Z',
+      letterJustificationApproved: true,
+      justification: 'x'.repeat(30),
+    }),
     Forbidden,
   );
-  const audit = await h.services.db.selectFrom('auditLog').select(['action', 'reason']).where('investigationId', '=', inv.id).where('action', '=', 'refused').execute();
-  assert.deepEqual(audit.map((a) => a.reason), ['investigation:supervise']);
+  const audit = await h.services.db
+    .selectFrom('auditLog')
+    .select(['action', 'reason'])
+    .where('investigationId', '=', inv.id)
+    .where('action', '=', 'refused')
+    .execute();
+  assert.deepEqual(
+    audit.map((a) => a.reason),
+    ['investigation:supervise'],
+  );
 });
 
 test('should record the letter with an approved justification when a supervisor signed off the filing approving one', async () => {
   const { officer, inv } = await sexualOffenceCase('46/7003/26');
   const supervisor = actorOf(h.accounts.supervisor.user);
   await assert.rejects(
-    h.services.filing.signOff(supervisor, inv.id, { person: 'v1', at: '2026-04-20T09:00:00Z', letterJustificationApproved: true, justification: 'short' }),
+    h.services.filing.signOff(supervisor, inv.id, {
+      person: 'v1',
+      at: '2026-04-20T09:00:00Z',
+      letterJustificationApproved: true,
+      justification: 'short',
+    }),
     (e: unknown) => e instanceof ValidationFailed && e.problems[0]!.field === 'justification',
   );
-  await h.services.filing.signOff(supervisor, inv.id, { person: 'v1', at: '2026-04-20T09:00:00Z', letterJustificationApproved: true, justification: 'Victim moved abroad and asked in writing to be told by letter.' });
-  const recorded = await h.services.filing.recordLetter(officer, inv.id, { person: 'v1', at: '2026-04-20T10:00:00Z' });
+  await h.services.filing.signOff(supervisor, inv.id, {
+    person: 'v1',
+    at: '2026-04-20T09:00:00Z',
+    letterJustificationApproved: true,
+    justification: 'Victim moved abroad and asked in writing to be told by letter.',
+  });
+  const recorded = await h.services.filing.recordLetter(officer, inv.id, {
+    person: 'v1',
+    at: '2026-04-20T10:00:00Z',
+  });
   assert.equal(recorded.event.type, 'filing-letter-sent');
   assert.equal(recorded.event.details['justificationApproved'], true);
   const view = await h.services.cases.getCase(officer, inv.id);

@@ -55,7 +55,11 @@ export class FilingService {
     const justification = input.justification?.trim() ?? '';
     if (input.letterJustificationApproved && justification.length < 20) {
       throw new ValidationFailed([
-        { field: 'justification', message: 'Enter the justification you are approving for sending a filing letter (at least 20 characters)' },
+        {
+          field: 'justification',
+          message:
+            'Enter the justification you are approving for sending a filing letter (at least 20 characters)',
+        },
       ]);
     }
     return this.cases.recordEvent(actor, investigationId, {
@@ -72,16 +76,24 @@ export class FilingService {
    * Records that a filing letter was sent. Refused unless EL-FILING-LETTER permits a letter for the person
    * or a supervisor's sign-off approved a justification (then recorded with `justificationApproved`).
    */
-  async recordLetter(actor: Actor, investigationId: string, input: FilingLetterInput): Promise<RecordedEvent> {
+  async recordLetter(
+    actor: Actor,
+    investigationId: string,
+    input: FilingLetterInput,
+  ): Promise<RecordedEvent> {
     const view = await this.cases.getCase(actor, investigationId, 'filing letter: check EL-FILING-LETTER');
     const person = view.people.find((p) => p.ref === input.person);
-    if (!person) throw new ValidationFailed([{ field: 'person', message: 'Choose a victim on this investigation' }]);
+    if (!person) {
+      throw new ValidationFailed([{ field: 'person', message: 'Choose a victim on this investigation' }]);
+    }
     const permitted = person.eligibility?.filingLetterPermitted ?? false;
     const approved = view.history.events.some(
-      (e) => e.type === 'filing-signed-off' && e.person === input.person && e.letterJustificationApproved === true,
+      (e) =>
+        e.type === 'filing-signed-off' && e.person === input.person && e.letterJustificationApproved === true,
     );
     if (!permitted && !approved) {
-      const reasons = person.eligibility?.decisions.filingLetterPermitted.reasons.join('; ') ?? 'not permitted';
+      const reasons =
+        person.eligibility?.decisions.filingLetterPermitted.reasons.join('; ') ?? 'not permitted';
       throw new ValidationFailed(
         [
           {

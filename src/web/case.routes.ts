@@ -19,7 +19,13 @@ import {
 } from '../domain/case-history/case-history.types.js';
 import { requireActor } from '../http/api/require-actor.js';
 import type { CaseView } from '../services/case.service.js';
-import { contractInput, newEventInput, newInvestigationInput, newPersonInput, type NewEventInput } from '../services/case.schemas.js';
+import {
+  contractInput,
+  newEventInput,
+  newInvestigationInput,
+  newPersonInput,
+  type NewEventInput,
+} from '../services/case.schemas.js';
 import { NotFound } from '../services/service-errors.js';
 import {
   ENHANCED_REASON_LABELS,
@@ -54,9 +60,22 @@ function idParam(params: unknown, name = 'id'): string {
 }
 
 /** Events that trigger a mandatory update: the "informs" checkboxes of a contact. */
-const INFORMABLE = new Set<string>([...SUSPECT_EVENT_TYPES, 'suspect-charged', 'hearing-date-received', 'outcome-received', 'prison-contact-block-in-place']);
+const INFORMABLE = new Set<string>([
+  ...SUSPECT_EVENT_TYPES,
+  'suspect-charged',
+  'hearing-date-received',
+  'outcome-received',
+  'prison-contact-block-in-place',
+]);
 
-const WARNING_FINDINGS = new Set(['F-TIMES-TO-AVOID', 'F-EMAIL-NOT-PREFERRED', 'F-SUMMARY-INSUFFICIENT', 'F-REFERRAL-WITHOUT-CONSENT', 'F-FILING-LETTER-NOT-PERMITTED', 'F-VNA-MISMATCH']);
+const WARNING_FINDINGS = new Set([
+  'F-TIMES-TO-AVOID',
+  'F-EMAIL-NOT-PREFERRED',
+  'F-SUMMARY-INSUFFICIENT',
+  'F-REFERRAL-WITHOUT-CONSENT',
+  'F-FILING-LETTER-NOT-PERMITTED',
+  'F-VNA-MISMATCH',
+]);
 
 const ASSESSMENT_LABELS: Record<string, string> = {
   communication: 'Communication and language needs',
@@ -78,7 +97,12 @@ function refLabels(view: CaseView): Record<string, string> {
 function obligationRow(o: CaseView['obligations'][number], labels: Record<string, string>) {
   return {
     ...o,
-    anchor: obligationHref({ investigationId: o.investigationId, personId: o.personId, rule: o.rule, triggerEventId: o.triggerEventId }).split('#')[1],
+    anchor: obligationHref({
+      investigationId: o.investigationId,
+      personId: o.personId,
+      rule: o.rule,
+      triggerEventId: o.triggerEventId,
+    }).split('#')[1],
     triggerLabel: o.triggerRef ? (labels[o.triggerRef] ?? o.triggerRef) : null,
     metByLabel: o.metByRef ? (labels[o.metByRef] ?? o.metByRef) : null,
   };
@@ -90,7 +114,9 @@ function timeline(view: CaseView) {
   const names = new Map(view.people.map((p) => [p.ref, p.name ?? p.ref]));
   const labels = refLabels(view);
   return [...view.events].reverse().map((e) => ({
-    label: { text: `${eventLabel(e.type)}${e.personRef ? ` – ${names.get(e.personRef) ?? e.personRef}` : ''}` },
+    label: {
+      text: `${eventLabel(e.type)}${e.personRef ? ` – ${names.get(e.personRef) ?? e.personRef}` : ''}`,
+    },
     text: eventDetail(e.type, e.details, labels) || ' ',
     datetime: { timestamp: e.at, type: 'datetime' },
     attributes: { id: `event-${e.ref}`, 'data-qa': 'timeline-item', 'data-type': e.type },
@@ -99,27 +125,45 @@ function timeline(view: CaseView) {
 
 function investigationModel(view: CaseView, recorded: string | undefined) {
   const labels = refLabels(view);
-  const obligations = view.obligations.map((o) => obligationRow(o, labels)).sort((a, b) => (STATUS_ORDER[a.status] ?? 9) - (STATUS_ORDER[b.status] ?? 9) || a.dueDate.localeCompare(b.dueDate));
+  const obligations = view.obligations
+    .map((o) => obligationRow(o, labels))
+    .sort(
+      (a, b) =>
+        (STATUS_ORDER[a.status] ?? 9) - (STATUS_ORDER[b.status] ?? 9) || a.dueDate.localeCompare(b.dueDate),
+    );
   const recordedEvent = recorded ? view.events.find((e) => e.ref === recorded) : undefined;
   return {
     pageTitle: `Investigation ${view.investigation.urn}`,
     view,
     inv: view.investigation,
-    offences: view.investigation.offences.map((o) => `${OFFENCE_LABELS[o.category] ?? o.category}${o.description ? ` (${o.description})` : ''}`),
-    flags: Object.entries(view.investigation.flags).filter(([, v]) => v).map(([k]) => ({ domesticAbuse: 'Domestic abuse', hateCrime: 'Hate crime', terrorism: 'Terrorism' })[k] ?? k),
+    offences: view.investigation.offences.map(
+      (o) => `${OFFENCE_LABELS[o.category] ?? o.category}${o.description ? ` (${o.description})` : ''}`,
+    ),
+    flags: Object.entries(view.investigation.flags)
+      .filter(([, v]) => v)
+      .map(
+        ([k]) =>
+          ({ domesticAbuse: 'Domestic abuse', hateCrime: 'Hate crime', terrorism: 'Terrorism' })[k] ?? k,
+      ),
     people: view.people.map((p) => ({
       ...p,
       obligations: obligations.filter((o) => o.personId === p.id),
-      open: obligations.filter((o) => o.personId === p.id && (o.status === 'due' || o.status === 'overdue')).length,
+      open: obligations.filter((o) => o.personId === p.id && (o.status === 'due' || o.status === 'overdue'))
+        .length,
     })),
     caseObligations: obligations.filter((o) => o.personId === null),
-    findings: view.findings.map((f) => ({ ...f, personName: view.people.find((p) => p.ref === f.personRef)?.name ?? null })),
+    findings: view.findings.map((f) => ({
+      ...f,
+      personName: view.people.find((p) => p.ref === f.personRef)?.name ?? null,
+    })),
     timeline: timeline(view),
     forms: RECORD_FORMS.map((f) => ({ slug: f.slug, title: f.title })),
     recorded: recordedEvent
       ? {
           label: eventLabel(recordedEvent.type),
-          warnings: view.findings.filter((f) => f.eventRef === recordedEvent.ref && WARNING_FINDINGS.has(f.code)).map((f) => f.message),
+          warnings: view.findings
+            .filter((f) => f.eventRef === recordedEvent.ref && WARNING_FINDINGS.has(f.code))
+            .map((f) => f.message),
         }
       : null,
   };
@@ -133,14 +177,68 @@ function personModel(view: CaseView, personId: string) {
   const yesNoText = (v: boolean) => (v ? 'Yes' : 'No');
   const decisions = d
     ? [
-        { id: 'enhanced', question: 'Enhanced rights', answer: p.eligibility!.enhanced ? `Yes: ${p.eligibility!.enhancedReasons.map((r) => ENHANCED_REASON_LABELS[r] ?? r).join(', ')}` : 'No', decision: d.enhanced },
-        { id: 'special-measures', question: 'Special measures eligible', answer: d.specialMeasures.value.length ? d.specialMeasures.value.map((m) => SPECIAL_MEASURE_LABELS[m] ?? m).join(', ') : 'None', decision: d.specialMeasures },
-        { id: 'referral-consent', question: 'Consent needed for a Victim Support referral', answer: d.referralConsent.value === 'explicit' ? 'Explicit consent: ask them and record their yes' : 'Implied consent: tell them and refer unless they object', decision: d.referralConsent },
-        { id: 'vcs', question: 'Victim Contact Scheme', answer: yesNoText(d.vcsEligible.value), decision: d.vcsEligible },
-        { id: 'compellable', question: 'Compellable as a witness', answer: yesNoText(d.compellable.value), decision: d.compellable },
-        { id: 'filing-letter', question: 'Filing letter permitted', answer: d.filingLetterPermitted.value ? 'Yes, once every other avenue is tried' : 'No, unless a supervisor approves a justification', decision: d.filingLetterPermitted },
-        { id: 'statement', question: 'Statement they may make', answer: d.statementKind.value === 'vps' ? 'Victim personal statement' : d.statementKind.value === 'impact-statement-for-business' ? 'Impact statement for business' : 'None', decision: d.statementKind },
-        { id: 'cica', question: 'Criminal injuries compensation: apply by', answer: d.cicaDeadline.value ?? 'Not applicable', decision: d.cicaDeadline },
+        {
+          id: 'enhanced',
+          question: 'Enhanced rights',
+          answer: p.eligibility!.enhanced
+            ? `Yes: ${p.eligibility!.enhancedReasons.map((r) => ENHANCED_REASON_LABELS[r] ?? r).join(', ')}`
+            : 'No',
+          decision: d.enhanced,
+        },
+        {
+          id: 'special-measures',
+          question: 'Special measures eligible',
+          answer: d.specialMeasures.value.length
+            ? d.specialMeasures.value.map((m) => SPECIAL_MEASURE_LABELS[m] ?? m).join(', ')
+            : 'None',
+          decision: d.specialMeasures,
+        },
+        {
+          id: 'referral-consent',
+          question: 'Consent needed for a Victim Support referral',
+          answer:
+            d.referralConsent.value === 'explicit'
+              ? 'Explicit consent: ask them and record their yes'
+              : 'Implied consent: tell them and refer unless they object',
+          decision: d.referralConsent,
+        },
+        {
+          id: 'vcs',
+          question: 'Victim Contact Scheme',
+          answer: yesNoText(d.vcsEligible.value),
+          decision: d.vcsEligible,
+        },
+        {
+          id: 'compellable',
+          question: 'Compellable as a witness',
+          answer: yesNoText(d.compellable.value),
+          decision: d.compellable,
+        },
+        {
+          id: 'filing-letter',
+          question: 'Filing letter permitted',
+          answer: d.filingLetterPermitted.value
+            ? 'Yes, once every other avenue is tried'
+            : 'No, unless a supervisor approves a justification',
+          decision: d.filingLetterPermitted,
+        },
+        {
+          id: 'statement',
+          question: 'Statement they may make',
+          answer:
+            d.statementKind.value === 'vps'
+              ? 'Victim personal statement'
+              : d.statementKind.value === 'impact-statement-for-business'
+                ? 'Impact statement for business'
+                : 'None',
+          decision: d.statementKind,
+        },
+        {
+          id: 'cica',
+          question: 'Criminal injuries compensation: apply by',
+          answer: d.cicaDeadline.value ?? 'Not applicable',
+          decision: d.cicaDeadline,
+        },
       ]
     : [];
   return {
@@ -149,15 +247,35 @@ function personModel(view: CaseView, personId: string) {
     inv: view.investigation,
     person: p,
     decisions,
-    obligations: view.obligations.filter((o) => o.personId === p.id).map((o) => obligationRow(o, labels)).sort((a, b) => (STATUS_ORDER[a.status] ?? 9) - (STATUS_ORDER[b.status] ?? 9) || a.dueDate.localeCompare(b.dueDate)),
+    obligations: view.obligations
+      .filter((o) => o.personId === p.id)
+      .map((o) => obligationRow(o, labels))
+      .sort(
+        (a, b) =>
+          (STATUS_ORDER[a.status] ?? 9) - (STATUS_ORDER[b.status] ?? 9) || a.dueDate.localeCompare(b.dueDate),
+      ),
     findings: view.findings.filter((f) => f.personRef === p.ref),
-    events: [...view.events].filter((e) => e.personRef === p.ref).reverse().map((e) => ({
-      ...e,
-      label: eventLabel(e.type),
-      detail: eventDetail(e.type, e.details, labels),
-      assessment: e.type === 'needs-assessment' && e.details['assessment'] && typeof e.details['assessment'] === 'object' ? Object.entries(e.details['assessment'] as Record<string, string>).map(([k, v]) => ({ key: ASSESSMENT_LABELS[k] ?? k, value: v })) : [],
+    events: [...view.events]
+      .filter((e) => e.personRef === p.ref)
+      .reverse()
+      .map((e) => ({
+        ...e,
+        label: eventLabel(e.type),
+        detail: eventDetail(e.type, e.details, labels),
+        assessment:
+          e.type === 'needs-assessment' &&
+          e.details['assessment'] &&
+          typeof e.details['assessment'] === 'object'
+            ? Object.entries(e.details['assessment'] as Record<string, string>).map(([k, v]) => ({
+                key: ASSESSMENT_LABELS[k] ?? k,
+                value: v,
+              }))
+            : [],
+      })),
+    forms: RECORD_FORMS.filter((f) => f.fields.some((x) => x.kind === 'person')).map((f) => ({
+      slug: f.slug,
+      title: f.title,
     })),
-    forms: RECORD_FORMS.filter((f) => f.fields.some((x) => x.kind === 'person')).map((f) => ({ slug: f.slug, title: f.title })),
     methods: CONTACT_METHODS.map((m) => ({ value: m, text: METHOD_LABELS[m] ?? m })),
     weekdays: WEEKDAYS,
   };
@@ -197,40 +315,76 @@ function whenFrom(body: FormBody, errors: Record<string, string>, name = 'at'): 
 
 function fieldView(field: FormField, view: CaseView) {
   if (field.kind === 'person') {
-    return { ...field, items: view.people.filter((p) => field.roles.includes(p.role)).map((p) => ({ value: p.ref, text: `${p.name ?? p.ref} (${p.role}${p.kind === 'business' ? ', business' : ''})` })) };
+    return {
+      ...field,
+      items: view.people
+        .filter((p) => field.roles.includes(p.role))
+        .map((p) => ({
+          value: p.ref,
+          text: `${p.name ?? p.ref} (${p.role}${p.kind === 'business' ? ', business' : ''})`,
+        })),
+    };
   }
   if (field.kind === 'informs') {
-    return { ...field, items: view.events.filter((e) => INFORMABLE.has(e.type)).map((e) => ({ value: e.ref, text: `${eventLabel(e.type)} on ${e.at.slice(0, 10)}`, hint: e.ref })) };
+    return {
+      ...field,
+      items: view.events
+        .filter((e) => INFORMABLE.has(e.type))
+        .map((e) => ({ value: e.ref, text: `${eventLabel(e.type)} on ${e.at.slice(0, 10)}`, hint: e.ref })),
+    };
   }
   if (field.kind === 'event-ref') {
     const names = new Map(view.people.map((p) => [p.ref, p.name ?? p.ref]));
-    return { ...field, items: view.events.filter((e) => field.eventTypes.includes(e.type)).map((e) => ({ value: e.ref, text: `${eventLabel(e.type)} on ${e.at.slice(0, 10)}${e.personRef ? ` (${names.get(e.personRef) ?? e.personRef})` : ''}` })) };
+    return {
+      ...field,
+      items: view.events
+        .filter((e) => field.eventTypes.includes(e.type))
+        .map((e) => ({
+          value: e.ref,
+          text: `${eventLabel(e.type)} on ${e.at.slice(0, 10)}${e.personRef ? ` (${names.get(e.personRef) ?? e.personRef})` : ''}`,
+        })),
+    };
   }
   return field;
 }
 
 /** The radios' or checkboxes' items in govuk-frontend's shape, checked from the posted values. */
-function withGovukItems<F extends FormField & { items?: { value: string; text: string; hint?: string }[] }>(field: F, values: FormBody) {
+function withGovukItems<F extends FormField & { items?: { value: string; text: string; hint?: string }[] }>(
+  field: F,
+  values: FormBody,
+) {
   if (!field.items) return field;
   const v = values[field.name];
   const selected = new Set(Array.isArray(v) ? v.map(String) : typeof v === 'string' ? [v] : []);
   return {
     ...field,
-    govukItems: field.items.map((i) => ({ value: i.value, text: i.text, ...(i.hint ? { hint: { text: i.hint } } : {}), checked: selected.has(i.value) })),
+    govukItems: field.items.map((i) => ({
+      value: i.value,
+      text: i.text,
+      ...(i.hint ? { hint: { text: i.hint } } : {}),
+      checked: selected.has(i.value),
+    })),
   };
 }
 
 function referralHints(view: CaseView) {
   return view.people
     .filter((p) => p.eligibility)
-    .map((p) => ({ name: p.name ?? p.ref, consent: p.eligibility!.referralConsent, reasons: p.eligibility!.decisions.referralConsent.reasons, source: p.eligibility!.decisions.referralConsent.source }));
+    .map((p) => ({
+      name: p.name ?? p.ref,
+      consent: p.eligibility!.referralConsent,
+      reasons: p.eligibility!.decisions.referralConsent.reasons,
+      source: p.eligibility!.decisions.referralConsent.source,
+    }));
 }
 
 function filingHints(view: CaseView) {
   return view.people
     .filter((p) => p.eligibility && p.role === 'victim')
     .map((p) => {
-      const review = [...view.events].reverse().find((e) => e.type === 'disengagement-reviewed' && e.personRef === p.ref);
+      const review = [...view.events]
+        .reverse()
+        .find((e) => e.type === 'disengagement-reviewed' && e.personRef === p.ref);
       return {
         name: p.name ?? p.ref,
         permitted: p.eligibility!.filingLetterPermitted,
@@ -240,7 +394,14 @@ function filingHints(view: CaseView) {
     });
 }
 
-async function renderRecordForm(reply: FastifyReply, services: Services, actor: Actor, id: string, slug: string, state: { errors?: FieldErrors; values?: FormBody }) {
+async function renderRecordForm(
+  reply: FastifyReply,
+  services: Services,
+  actor: Actor,
+  id: string,
+  slug: string,
+  state: { errors?: FieldErrors; values?: FormBody },
+) {
   const form = recordForm(slug);
   if (!form) throw new NotFound('The form');
   const view = await services.cases.getCase(actor, id, `record: ${slug}`);
@@ -254,7 +415,12 @@ async function renderRecordForm(reply: FastifyReply, services: Services, actor: 
     referralHints: slug === 'referral' ? referralHints(view) : null,
     filingHints: slug === 'filing-sign-off' || slug === 'filing-letter' ? filingHints(view) : null,
     errors: state.errors ?? {},
-    values: state.values ?? { 'at-day': now.day, 'at-month': now.month, 'at-year': now.year, atTime: now.time },
+    values: state.values ?? {
+      'at-day': now.day,
+      'at-month': now.month,
+      'at-year': now.year,
+      atTime: now.time,
+    },
   });
 }
 
@@ -276,7 +442,11 @@ function investigationFromForm(body: FormBody, errors: Record<string, string>) {
     reportedAt,
     offenceDate: offenceDate || null,
     offences,
-    flags: { domesticAbuse: flags.includes('domesticAbuse'), hateCrime: flags.includes('hateCrime'), terrorism: flags.includes('terrorism') },
+    flags: {
+      domesticAbuse: flags.includes('domesticAbuse'),
+      hateCrime: flags.includes('hateCrime'),
+      terrorism: flags.includes('terrorism'),
+    },
     anticipatedPlea: plea === 'guilty' || plea === 'not-guilty' ? plea : null,
     restricted: yesNo(body, 'restricted') === true,
   };
@@ -308,13 +478,22 @@ function personFromForm(body: FormBody, errors: Record<string, string>) {
 function contractFromForm(body: FormBody, errors: Record<string, string>) {
   const freq = text(body, 'updateFrequencyDays');
   const timesToAvoid = [1, 2]
-    .map((n) => ({ days: list(body, `avoid${n}Days`), from: text(body, `avoid${n}From`), to: text(body, `avoid${n}To`) }))
+    .map((n) => ({
+      days: list(body, `avoid${n}Days`),
+      from: text(body, `avoid${n}From`),
+      to: text(body, `avoid${n}To`),
+    }))
     .filter((w, i) => {
       const empty = w.days.length === 0 && w.from === '' && w.to === '';
-      if (!empty && (w.days.length === 0 || w.from === '' || w.to === '')) errors[`avoid${i + 1}Days`] = `Time to avoid ${i + 1}: select the days and enter both times, or leave it all blank`;
+      if (!empty && (w.days.length === 0 || w.from === '' || w.to === '')) {
+        errors[`avoid${i + 1}Days`] =
+          `Time to avoid ${i + 1}: select the days and enter both times, or leave it all blank`;
+      }
       return !empty;
     });
-  if (freq !== '' && !/^\d{1,3}$/.test(freq)) errors['updateFrequencyDays'] = 'Enter the agreed update frequency as a whole number of days';
+  if (freq !== '' && !/^\d{1,3}$/.test(freq)) {
+    errors['updateFrequencyDays'] = 'Enter the agreed update frequency as a whole number of days';
+  }
   const method = text(body, 'preferredMethod');
   return {
     preferredMethod: method === '' ? null : method,
@@ -328,12 +507,26 @@ function contractFromForm(body: FormBody, errors: Record<string, string>) {
 
 export function registerCasePages(app: FastifyInstance, services: Services): void {
   const newInvestigationPage = (reply: FastifyReply, errors: FieldErrors = {}, values: FormBody = {}) =>
-    reply.code(Object.keys(errors).length ? 400 : 200).renderPage('pages/investigation-new', { pageTitle: 'Create an investigation', offences: OFFENCE_ITEMS, errors, values });
+    reply.code(Object.keys(errors).length ? 400 : 200).renderPage('pages/investigation-new', {
+      pageTitle: 'Create an investigation',
+      offences: OFFENCE_ITEMS,
+      errors,
+      values,
+    });
 
   app.get('/investigations/new', async (request, reply) => {
     requireActor(request);
     const now = londonNowParts(services.clock.now().getTime());
-    return newInvestigationPage(reply, {}, { 'reportedAt-day': now.day, 'reportedAt-month': now.month, 'reportedAt-year': now.year, reportedAtTime: now.time });
+    return newInvestigationPage(
+      reply,
+      {},
+      {
+        'reportedAt-day': now.day,
+        'reportedAt-month': now.month,
+        'reportedAt-year': now.year,
+        reportedAtTime: now.time,
+      },
+    );
   });
 
   app.post('/investigations/new', async (request, reply) => {
@@ -342,9 +535,15 @@ export function registerCasePages(app: FastifyInstance, services: Services): voi
     const errors: Record<string, string> = {};
     const input = investigationFromForm(body, errors);
     const parsed = newInvestigationInput.safeParse(input);
-    if (!parsed.success) Object.assign(errors, { ...zodErrors(parsed.error, { urn: 'URN', offences: 'Offence' }), ...errors });
+    if (!parsed.success) {
+      Object.assign(errors, { ...zodErrors(parsed.error, { urn: 'URN', offences: 'Offence' }), ...errors });
+    }
     if (Object.keys(errors).length || !parsed.success) return newInvestigationPage(reply, errors, body);
-    const result = await withFieldErrors(() => services.cases.createInvestigation(actor, parsed.data), { offences: 'offence1' }, { urn: 'URN' });
+    const result = await withFieldErrors(
+      () => services.cases.createInvestigation(actor, parsed.data),
+      { offences: 'offence1' },
+      { urn: 'URN' },
+    );
     if (!result.ok) return newInvestigationPage(reply, result.errors, body);
     return reply.redirect(`/investigations/${result.value.id}/people/new`, 303);
   });
@@ -352,25 +551,41 @@ export function registerCasePages(app: FastifyInstance, services: Services): voi
   app.get('/investigations/:id', async (request, reply) => {
     const actor = requireActor(request);
     const id = idParam(request.params);
-    const recorded = z.object({ recorded: z.string().max(40).optional() }).catch({}).parse(request.query ?? {}).recorded;
+    const recorded = z
+      .object({ recorded: z.string().max(40).optional() })
+      .catch({})
+      .parse(request.query ?? {}).recorded;
     const view = await services.cases.getCase(actor, id, 'investigation page');
-    return reply.header('cache-control', 'no-store').renderPage('pages/investigation', investigationModel(view, recorded));
+    return reply
+      .header('cache-control', 'no-store')
+      .renderPage('pages/investigation', investigationModel(view, recorded));
   });
 
-  const newPersonPage = async (reply: FastifyReply, actor: Actor, id: string, errors: FieldErrors = {}, values: FormBody = { role: 'victim', kind: 'person' }) => {
+  const newPersonPage = async (
+    reply: FastifyReply,
+    actor: Actor,
+    id: string,
+    errors: FieldErrors = {},
+    values: FormBody = { role: 'victim', kind: 'person' },
+  ) => {
     const view = await services.cases.getCase(actor, id, 'add a person');
-    return reply.code(Object.keys(errors).length ? 400 : 200).header('cache-control', 'no-store').renderPage('pages/person-new', {
-      pageTitle: 'Add a victim or witness',
-      inv: view.investigation,
-      people: view.people,
-      errors,
-      values,
-      vulnerabilities: VULNERABILITIES,
-      relationships: RELATIONSHIPS_TO_SUSPECT,
-    });
+    return reply
+      .code(Object.keys(errors).length ? 400 : 200)
+      .header('cache-control', 'no-store')
+      .renderPage('pages/person-new', {
+        pageTitle: 'Add a victim or witness',
+        inv: view.investigation,
+        people: view.people,
+        errors,
+        values,
+        vulnerabilities: VULNERABILITIES,
+        relationships: RELATIONSHIPS_TO_SUSPECT,
+      });
   };
 
-  app.get('/investigations/:id/people/new', async (request, reply) => newPersonPage(reply, requireActor(request), idParam(request.params)));
+  app.get('/investigations/:id/people/new', async (request, reply) =>
+    newPersonPage(reply, requireActor(request), idParam(request.params)),
+  );
 
   app.post('/investigations/:id/people/new', async (request, reply) => {
     const actor = requireActor(request);
@@ -379,23 +594,43 @@ export function registerCasePages(app: FastifyInstance, services: Services): voi
     const errors: Record<string, string> = {};
     const input = personFromForm(body, errors);
     const parsed = newPersonInput.safeParse(input);
-    if (!parsed.success) Object.assign(errors, { ...zodErrors(parsed.error, { role: 'Role', kind: 'Kind', email: 'Email' }), ...errors });
+    if (!parsed.success) {
+      Object.assign(errors, {
+        ...zodErrors(parsed.error, { role: 'Role', kind: 'Kind', email: 'Email' }),
+        ...errors,
+      });
+    }
     if (Object.keys(errors).length || !parsed.success) return newPersonPage(reply, actor, id, errors, body);
     const result = await withFieldErrors(() => services.cases.addPerson(actor, id, parsed.data));
     if (!result.ok) return newPersonPage(reply, actor, id, result.errors, body);
     return reply.redirect(`/people/${result.value.id}?added=1`, 303);
   });
 
-  const personPage = async (reply: FastifyReply, actor: Actor, personId: string, state: { errors?: FieldErrors; values?: FormBody; saved?: boolean } = {}) => {
+  const personPage = async (
+    reply: FastifyReply,
+    actor: Actor,
+    personId: string,
+    state: { errors?: FieldErrors; values?: FormBody; saved?: boolean } = {},
+  ) => {
     const { view } = await services.cases.getPerson(actor, personId, 'person page');
     const model = personModel(view, personId);
     if (state.errors && Object.keys(state.errors).length) reply.code(400);
-    return reply.header('cache-control', 'no-store').renderPage('pages/person', { ...model, errors: state.errors ?? {}, values: state.values ?? contractValues(model.person), saved: state.saved ?? false });
+    return reply.header('cache-control', 'no-store').renderPage('pages/person', {
+      ...model,
+      errors: state.errors ?? {},
+      values: state.values ?? contractValues(model.person),
+      saved: state.saved ?? false,
+    });
   };
 
   app.get('/people/:id', async (request, reply) => {
-    const q = z.object({ saved: z.string().optional(), added: z.string().optional() }).catch({}).parse(request.query ?? {});
-    return personPage(reply, requireActor(request), idParam(request.params), { saved: q.saved === 'contract' || q.added === '1' });
+    const q = z
+      .object({ saved: z.string().optional(), added: z.string().optional() })
+      .catch({})
+      .parse(request.query ?? {});
+    return personPage(reply, requireActor(request), idParam(request.params), {
+      saved: q.saved === 'contract' || q.added === '1',
+    });
   });
 
   app.post('/people/:id/contract', async (request, reply) => {
@@ -405,13 +640,26 @@ export function registerCasePages(app: FastifyInstance, services: Services): voi
     const errors: Record<string, string> = {};
     const input = contractFromForm(body, errors);
     const parsed = contractInput.safeParse(input);
-    if (!parsed.success) Object.assign(errors, { ...zodErrors(parsed.error, { preferredMethod: 'Preferred method', updateFrequencyDays: 'Update frequency', timesToAvoid: 'Times to avoid' }), ...errors });
+    if (!parsed.success) {
+      Object.assign(errors, {
+        ...zodErrors(parsed.error, {
+          preferredMethod: 'Preferred method',
+          updateFrequencyDays: 'Update frequency',
+          timesToAvoid: 'Times to avoid',
+        }),
+        ...errors,
+      });
+    }
     if (errors['timesToAvoid']) {
       errors['avoid1Days'] = errors['avoid1Days'] ?? errors['timesToAvoid'];
       delete errors['timesToAvoid'];
     }
-    if (Object.keys(errors).length || !parsed.success) return personPage(reply, actor, personId, { errors, values: body });
-    const result = await withFieldErrors(() => services.cases.updateContract(actor, personId, parsed.data), { timesToAvoid: 'avoid1Days' });
+    if (Object.keys(errors).length || !parsed.success) {
+      return personPage(reply, actor, personId, { errors, values: body });
+    }
+    const result = await withFieldErrors(() => services.cases.updateContract(actor, personId, parsed.data), {
+      timesToAvoid: 'avoid1Days',
+    });
     if (!result.ok) return personPage(reply, actor, personId, { errors: result.errors, values: body });
     return reply.redirect(`/people/${personId}?saved=contract#contract`, 303);
   });
@@ -420,10 +668,19 @@ export function registerCasePages(app: FastifyInstance, services: Services): voi
     const actor = requireActor(request);
     const id = idParam(request.params);
     const slug = (request.params as { form: string }).form;
-    const person = z.object({ person: z.string().max(20).optional() }).catch({}).parse(request.query ?? {}).person;
+    const person = z
+      .object({ person: z.string().max(20).optional() })
+      .catch({})
+      .parse(request.query ?? {}).person;
     const now = londonNowParts(services.clock.now().getTime());
     return renderRecordForm(reply, services, actor, id, slug, {
-      values: { 'at-day': now.day, 'at-month': now.month, 'at-year': now.year, atTime: now.time, ...(person ? { person } : {}) },
+      values: {
+        'at-day': now.day,
+        'at-month': now.month,
+        'at-year': now.year,
+        atTime: now.time,
+        ...(person ? { person } : {}),
+      },
     });
   });
 
@@ -441,13 +698,20 @@ export function registerCasePages(app: FastifyInstance, services: Services): voi
     const at = whenFrom(body, errors);
     const built = form.build(body);
     Object.assign(errors, built.errors);
-    if (Object.keys(errors).length || at === undefined) return renderRecordForm(reply, services, actor, id, slug, { errors, values: body });
+    if (Object.keys(errors).length || at === undefined) {
+      return renderRecordForm(reply, services, actor, id, slug, { errors, values: body });
+    }
 
     const fieldMap = { event: 'type', handover: 'witnesses', assessment: 'assessment-communication' };
     let event: NewEventInput | undefined;
     if (!form.special) {
       const parsed = newEventInput.safeParse({ at, ...(needsPerson ? { person } : {}), ...built.event });
-      if (!parsed.success) return renderRecordForm(reply, services, actor, id, slug, { errors: zodErrors(parsed.error), values: body });
+      if (!parsed.success) {
+        return renderRecordForm(reply, services, actor, id, slug, {
+          errors: zodErrors(parsed.error),
+          values: body,
+        });
+      }
       event = parsed.data;
     }
     const result = await withFieldErrors(async () => {
@@ -456,13 +720,19 @@ export function registerCasePages(app: FastifyInstance, services: Services): voi
           person,
           at,
           letterJustificationApproved: built.event['letterJustificationApproved'] === true,
-          justification: typeof built.event['justification'] === 'string' ? built.event['justification'] : null,
+          justification:
+            typeof built.event['justification'] === 'string' ? built.event['justification'] : null,
         });
       }
       if (form.special === 'filing-letter') return services.filing.recordLetter(actor, id, { person, at });
       return services.cases.recordEvent(actor, id, event!);
     }, fieldMap);
-    if (!result.ok) return renderRecordForm(reply, services, actor, id, slug, { errors: result.errors, values: body });
-    return reply.redirect(`/investigations/${id}?recorded=${encodeURIComponent(result.value.event.ref)}`, 303);
+    if (!result.ok) {
+      return renderRecordForm(reply, services, actor, id, slug, { errors: result.errors, values: body });
+    }
+    return reply.redirect(
+      `/investigations/${id}?recorded=${encodeURIComponent(result.value.event.ref)}`,
+      303,
+    );
   });
 }

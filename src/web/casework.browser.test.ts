@@ -83,7 +83,10 @@ describe('casework journeys in Chromium', { skip, concurrency: false }, () => {
     await page.waitForURL(/\/people\/[0-9a-f-]+\?added=1$/);
     await check(page, 'person');
     assert.match(await page.locator('[data-qa="eligibility"]').innerText(), /EL-FILING-LETTER/);
-    for (const [name, role, dob] of [[YOUNG_VICTIM, 'Victim', '2012'], [WITNESS, 'Witness', '']] as const) {
+    for (const [name, role, dob] of [
+      [YOUNG_VICTIM, 'Victim', '2012'],
+      [WITNESS, 'Witness', ''],
+    ] as const) {
       await page.goto(`${investigationUrl}/people/new`);
       await page.getByRole('radio', { name: role, exact: true }).check();
       await page.getByLabel('Name', { exact: true }).fill(name);
@@ -98,13 +101,18 @@ describe('casework journeys in Chromium', { skip, concurrency: false }, () => {
 
     // The new victim is owed initial contact, on the officer's own worklist.
     const before = await worklistRows(page, VICTIM);
-    assert.ok(before.some((r) => /Make initial contact/.test(r)), before.join('\n'));
+    assert.ok(
+      before.some((r) => /Make initial contact/.test(r)),
+      before.join('\n'),
+    );
 
     // The victim asks not to be called at any time of day: a contact is accepted, and flagged.
     await page.goto(investigationUrl);
     await page.getByRole('link', { name: VICTIM }).click();
     await page.getByRole('radio', { name: 'Phone', exact: true }).check();
-    for (const day of ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']) await page.getByRole('checkbox', { name: day, exact: true }).first().check();
+    for (const day of ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']) {
+      await page.getByRole('checkbox', { name: day, exact: true }).first().check();
+    }
     await page.locator('#avoid1From').fill('00:00');
     await page.locator('#avoid1To').fill('23:59');
     await page.getByRole('button', { name: 'Save contract' }).click();
@@ -125,7 +133,11 @@ describe('casework journeys in Chromium', { skip, concurrency: false }, () => {
     assert.equal(await page.getByRole('radio', { name: 'Phone' }).isChecked(), true);
     await check(page, 'record-contact-refused');
 
-    await page.getByLabel('What was said or done?').fill('Spoke to the victim, explained what happens next in the investigation and gave my direct number.');
+    await page
+      .getByLabel('What was said or done?')
+      .fill(
+        'Spoke to the victim, explained what happens next in the investigation and gave my direct number.',
+      );
     await page.getByRole('button', { name: 'Record contact' }).click();
     await page.waitForURL(/recorded=/);
     const banner = await page.locator('[data-qa="recorded-banner"]').innerText();
@@ -150,13 +162,19 @@ describe('casework journeys in Chromium', { skip, concurrency: false }, () => {
     await page.getByRole('radio', { name: 'Yes, we spoke or met' }).check();
     await page.getByRole('checkbox', { name: /Mandatory update/ }).check();
     await page.getByRole('checkbox', { name: /Suspect arrested/ }).check();
-    await page.getByLabel('What was said or done?').fill('Told the victim the suspect was arrested this morning and is being interviewed; will call again after the interview.');
+    await page
+      .getByLabel('What was said or done?')
+      .fill(
+        'Told the victim the suspect was arrested this morning and is being interviewed; will call again after the interview.',
+      );
     await page.getByRole('button', { name: 'Record contact' }).click();
     await page.waitForURL(/recorded=/);
     const rowsAfter = await worklistRows(page, VICTIM);
     assert.ok(!rowsAfter.some((r) => /Tell the victim about the arrest/.test(r)), rowsAfter.join('\n'));
     await page.goto(investigationUrl);
-    const met = page.locator('[data-qa="obligation"][data-rule="OB-MANDATORY-UPDATE"]', { hasText: 'arrest' });
+    const met = page.locator('[data-qa="obligation"][data-rule="OB-MANDATORY-UPDATE"]', {
+      hasText: 'arrest',
+    });
     assert.match(await met.first().innerText(), /Done on time/);
     await saveScreenshot(page, 'investigation');
     await context.close();
@@ -168,23 +186,34 @@ describe('casework journeys in Chromium', { skip, concurrency: false }, () => {
     await officer.page.goto(investigationUrl);
     await openForm(officer.page, 'Record a filing letter');
     await check(officer.page, 'record-filing-letter');
-    assert.match(await officer.page.locator('[data-qa="filing-hints"]').innerText(), new RegExp(`${YOUNG_VICTIM}: letter not permitted`));
+    assert.match(
+      await officer.page.locator('[data-qa="filing-hints"]').innerText(),
+      new RegExp(`${YOUNG_VICTIM}: letter not permitted`),
+    );
     await officer.page.getByRole('radio', { name: `${YOUNG_VICTIM} (victim)` }).check();
     await officer.page.getByRole('button', { name: 'Record filing letter' }).click();
-    assert.match(await officer.page.locator('.govuk-error-summary').innerText(), /filing letter is not permitted/);
+    assert.match(
+      await officer.page.locator('.govuk-error-summary').innerText(),
+      /filing letter is not permitted/,
+    );
 
     // An officer cannot sign off.
     await openForm(officer.page, 'Sign off a filing');
     await officer.page.getByRole('radio', { name: `${YOUNG_VICTIM} (victim)` }).check();
     await officer.page.getByRole('radio', { name: 'No' }).check();
-    const refused = await Promise.all([officer.page.waitForResponse((r) => r.request().method() === 'POST'), officer.page.getByRole('button', { name: 'Sign off filing' }).click()]);
+    const refused = await Promise.all([
+      officer.page.waitForResponse((r) => r.request().method() === 'POST'),
+      officer.page.getByRole('button', { name: 'Sign off filing' }).click(),
+    ]);
     assert.equal(refused[0].status(), 403);
 
     // The supervisor sees the team and signs off, approving the justification.
     const supervisor = await session('supervisor');
     await supervisor.page.goto(`${server.baseUrl}/team`);
     await check(supervisor.page, 'team');
-    assert.ok((await supervisor.page.locator('[data-qa="per-officer"]').innerText()).includes('PC Alex Morgan'));
+    assert.ok(
+      (await supervisor.page.locator('[data-qa="per-officer"]').innerText()).includes('PC Alex Morgan'),
+    );
     await supervisor.page.goto(investigationUrl);
     await openForm(supervisor.page, 'Sign off a filing');
     await check(supervisor.page, 'filing-sign-off');
@@ -192,10 +221,17 @@ describe('casework journeys in Chromium', { skip, concurrency: false }, () => {
     await supervisor.page.getByRole('radio', { name: 'Yes' }).check();
     await supervisor.page.getByRole('button', { name: 'Sign off filing' }).click();
     assert.match(await supervisor.page.locator('.govuk-error-summary').innerText(), /justification/);
-    await supervisor.page.getByLabel('Justification you approve').fill('Family have moved out of area; parent asked for written confirmation, checked address with the school.');
+    await supervisor.page
+      .getByLabel('Justification you approve')
+      .fill(
+        'Family have moved out of area; parent asked for written confirmation, checked address with the school.',
+      );
     await supervisor.page.getByRole('button', { name: 'Sign off filing' }).click();
     await supervisor.page.waitForURL(/recorded=/);
-    assert.match(await supervisor.page.locator('[data-qa="timeline-item"]').first().innerText(), /Filing signed off by a supervisor/);
+    assert.match(
+      await supervisor.page.locator('[data-qa="timeline-item"]').first().innerText(),
+      /Filing signed off by a supervisor/,
+    );
     await supervisor.context.close();
 
     // Now the officer may record the letter.
@@ -203,7 +239,10 @@ describe('casework journeys in Chromium', { skip, concurrency: false }, () => {
     await officer.page.getByRole('radio', { name: `${YOUNG_VICTIM} (victim)` }).check();
     await officer.page.getByRole('button', { name: 'Record filing letter' }).click();
     await officer.page.waitForURL(/recorded=/);
-    assert.match(await officer.page.locator('[data-qa="timeline-item"]').first().innerText(), /justification approved by a supervisor/);
+    assert.match(
+      await officer.page.locator('[data-qa="timeline-item"]').first().innerText(),
+      /justification approved by a supervisor/,
+    );
     await officer.context.close();
   });
 
@@ -216,7 +255,11 @@ describe('casework journeys in Chromium', { skip, concurrency: false }, () => {
     await officer.page.getByLabel('Year', { exact: true }).nth(1).fill('2027');
     await officer.page.getByRole('button', { name: 'Record charge' }).click();
     await officer.page.waitForURL(/recorded=/);
-    assert.ok((await worklistRows(officer.page, '')).some((r) => r.includes(URN) && /VWCU|Victim and Witness Care/i.test(r)));
+    assert.ok(
+      (await worklistRows(officer.page, '')).some(
+        (r) => r.includes(URN) && /VWCU|Victim and Witness Care/i.test(r),
+      ),
+    );
     await officer.context.close();
 
     const { context, page } = await session('vwcu');
@@ -228,7 +271,12 @@ describe('casework journeys in Chromium', { skip, concurrency: false }, () => {
     /** Presses Tab until the element matching `selector` has focus. */
     async function tabTo(selector: string): Promise<void> {
       for (let i = 0; i < 80; i++) {
-        if ((await page.evaluate(`document.activeElement?.matches(${JSON.stringify(selector)}) ?? false`)) === true) return;
+        if (
+          (await page.evaluate(`document.activeElement?.matches(${JSON.stringify(selector)}) ?? false`)) ===
+          true
+        ) {
+          return;
+        }
         await page.keyboard.press('Tab');
       }
       assert.fail(`could not reach ${selector} with the Tab key`);
@@ -243,7 +291,10 @@ describe('casework journeys in Chromium', { skip, concurrency: false }, () => {
     await page.keyboard.type('Not 20 to 24 January 2027');
     await tabTo('button.govuk-button');
     await Promise.all([page.waitForURL(/recorded=/), page.keyboard.press('Enter')]);
-    assert.match(await page.locator('[data-qa="recorded-banner"]').innerText(), /Handed over to the Victim and Witness Care Unit recorded/);
+    assert.match(
+      await page.locator('[data-qa="recorded-banner"]').innerText(),
+      /Handed over to the Victim and Witness Care Unit recorded/,
+    );
     const handover = page.locator('[data-qa="obligation"][data-rule="OB-VWCU-HANDOVER"]');
     assert.match(await handover.first().innerText(), /Done on time/);
     await check(page, 'investigation-after-handover');
@@ -263,7 +314,11 @@ describe('casework journeys in Chromium', { skip, concurrency: false }, () => {
     await page.getByRole('radio', { name: 'Yes, we spoke or met' }).check();
     await page.getByRole('checkbox', { name: 'Other' }).check();
     await page.getByRole('checkbox', { name: /Hearing date received/ }).check();
-    await page.getByLabel('What was said or done?').fill('Told the victim the first hearing is at Maidstone Magistrates on 15 January; explained the Witness Service can arrange a visit.');
+    await page
+      .getByLabel('What was said or done?')
+      .fill(
+        'Told the victim the first hearing is at Maidstone Magistrates on 15 January; explained the Witness Service can arrange a visit.',
+      );
     await page.getByRole('button', { name: 'Record contact' }).click();
     await page.waitForURL(/recorded=/);
     await page.goto(`${server.baseUrl}/vwcu?bucket=all`);

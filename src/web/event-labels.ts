@@ -120,23 +120,47 @@ export const OFFENCE_LABELS: Readonly<Record<string, string>> = {
 };
 
 /** One line describing an event's details, for the timeline. */
-export function eventDetail(type: string, details: Readonly<Record<string, unknown>>, refs: Readonly<Record<string, string>> = {}): string {
+export function eventDetail(
+  type: string,
+  details: Readonly<Record<string, unknown>>,
+  refs: Readonly<Record<string, string>> = {},
+): string {
   const parts: string[] = [];
   const str = (k: string) => (typeof details[k] === 'string' ? (details[k] as string) : undefined);
   const arr = (k: string) => (Array.isArray(details[k]) ? (details[k] as unknown[]).map(String) : []);
   if (type === 'contact') {
-    parts.push(`${METHOD_LABELS[str('method') ?? ''] ?? str('method') ?? ''}, ${str('outcome') === 'successful' ? 'got through' : 'did not get through'}`);
-    const purposes = arr('purposes').map((p) => (PURPOSE_LABELS[p] ?? p).replace(/ \(.*\)$/, '').toLowerCase());
+    parts.push(
+      `${METHOD_LABELS[str('method') ?? ''] ?? str('method') ?? ''}, ${str('outcome') === 'successful' ? 'got through' : 'did not get through'}`,
+    );
+    const purposes = arr('purposes').map((p) =>
+      (PURPOSE_LABELS[p] ?? p).replace(/ \(.*\)$/, '').toLowerCase(),
+    );
     if (purposes.length) parts.push(`for ${purposes.join(', ')}`);
     const informs = arr('informs').map((r) => refs[r] ?? r);
     if (informs.length) parts.push(`told them about: ${informs.join(', ')}`);
   }
-  if (type === 'support-referral') parts.push(`${SERVICE_LABELS[str('service') ?? ''] ?? str('service')}, ${str('consent')} consent`);
-  if (type === 'vps-offered' && typeof details['accepted'] === 'boolean') parts.push(details['accepted'] ? 'accepted' : 'declined');
-  if (type === 'suspect-charged' && str('firstHearingDate')) parts.push(`first hearing ${str('firstHearingDate')}`);
-  if (type === 'sentence') parts.push(`${String(details['custodyMonths'])} months’ custody${details['hospitalOrder'] ? ', hospital order' : ''}`);
-  if (type === 'filing-letter-sent' && details['justificationApproved']) parts.push('justification approved by a supervisor');
-  if (type === 'filing-signed-off') parts.push(details['letterJustificationApproved'] ? 'letter justification approved' : 'no letter approved');
+  if (type === 'support-referral') {
+    parts.push(`${SERVICE_LABELS[str('service') ?? ''] ?? str('service')}, ${str('consent')} consent`);
+  }
+  if (type === 'vps-offered' && typeof details['accepted'] === 'boolean') {
+    parts.push(details['accepted'] ? 'accepted' : 'declined');
+  }
+  if (type === 'suspect-charged' && str('firstHearingDate')) {
+    parts.push(`first hearing ${str('firstHearingDate')}`);
+  }
+  if (type === 'sentence') {
+    parts.push(
+      `${String(details['custodyMonths'])} months’ custody${details['hospitalOrder'] ? ', hospital order' : ''}`,
+    );
+  }
+  if (type === 'filing-letter-sent' && details['justificationApproved']) {
+    parts.push('justification approved by a supervisor');
+  }
+  if (type === 'filing-signed-off') {
+    parts.push(
+      details['letterJustificationApproved'] ? 'letter justification approved' : 'no letter approved',
+    );
+  }
   if (type.startsWith('special-measures')) {
     const m = arr('measures').map((x) => SPECIAL_MEASURE_LABELS[x] ?? x);
     if (m.length) parts.push(m.join(', '));

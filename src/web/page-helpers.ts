@@ -57,7 +57,13 @@ export function londonInstant(date: string, time: string): string | null {
 }
 
 /** The date/time parts of "now" in London, to prefill "when" fields. */
-export function londonNowParts(nowMs: number): { date: string; day: string; month: string; year: string; time: string } {
+export function londonNowParts(nowMs: number): {
+  date: string;
+  day: string;
+  month: string;
+  year: string;
+  time: string;
+} {
   const local = new Date(nowMs + londonOffsetMs(nowMs));
   const iso = local.toISOString();
   return {
@@ -75,7 +81,10 @@ export function sentence(message: string): string {
 }
 
 /** zod issues as { field: message } (the first issue per top-level field), field name prefixed when useful. */
-export function zodErrors(error: z.ZodError, labels: Readonly<Record<string, string>> = {}): Record<string, string> {
+export function zodErrors(
+  error: z.ZodError,
+  labels: Readonly<Record<string, string>> = {},
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? 'form');
@@ -87,13 +96,20 @@ export function zodErrors(error: z.ZodError, labels: Readonly<Record<string, str
 }
 
 /** A service's ValidationFailed as field errors; `fieldMap` renames service fields to form fields. */
-export function serviceErrors(error: ValidationFailed, fieldMap: Readonly<Record<string, string>> = {}, labels: Readonly<Record<string, string>> = {}): Record<string, string> {
+export function serviceErrors(
+  error: ValidationFailed,
+  fieldMap: Readonly<Record<string, string>> = {},
+  labels: Readonly<Record<string, string>> = {},
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const p of error.problems) {
     const top = p.field.split(/[.[]/, 1)[0] ?? p.field;
     const field = fieldMap[p.field] ?? fieldMap[top] ?? top;
     const label = labels[field];
-    const message = label && !p.message.toLowerCase().startsWith(label.toLowerCase()) ? `${label}: ${p.message}` : sentence(p.message);
+    const message =
+      label && !p.message.toLowerCase().startsWith(label.toLowerCase())
+        ? `${label}: ${p.message}`
+        : sentence(p.message);
     out[field] = out[field] === undefined ? message : `${out[field]}; ${p.message}`;
   }
   return out;
@@ -126,19 +142,27 @@ export interface PaginationParams {
 }
 
 /** govukPagination params for `page` of `pages`, keeping the other query parameters. */
-export function pagination(path: string, query: Readonly<Record<string, string | undefined>>, page: number, pages: number): PaginationParams | null {
+export function pagination(
+  path: string,
+  query: Readonly<Record<string, string | undefined>>,
+  page: number,
+  pages: number,
+): PaginationParams | null {
   if (pages <= 1) return null;
   const href = (n: number) => {
     const params = new URLSearchParams();
-    for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '' && k !== 'page') params.set(k, v);
+    for (const [k, v] of Object.entries(query)) {
+      if (v !== undefined && v !== '' && k !== 'page') params.set(k, v);
+    }
     if (n > 1) params.set('page', String(n));
     const qs = params.toString();
     return qs === '' ? path : `${path}?${qs}`;
   };
   const items: PaginationParams['items'] = [];
   for (let n = 1; n <= pages; n++) {
-    if (n === 1 || n === pages || Math.abs(n - page) <= 1) items.push({ number: n, href: href(n), ...(n === page ? { current: true } : {}) });
-    else if (!('ellipsis' in (items[items.length - 1] ?? {}))) items.push({ ellipsis: true });
+    if (n === 1 || n === pages || Math.abs(n - page) <= 1) {
+      items.push({ number: n, href: href(n), ...(n === page ? { current: true } : {}) });
+    } else if (!('ellipsis' in (items[items.length - 1] ?? {}))) items.push({ ellipsis: true });
   }
   return {
     ...(page > 1 ? { previous: { href: href(page - 1) } } : {}),
@@ -149,7 +173,9 @@ export function pagination(path: string, query: Readonly<Record<string, string |
 
 /** "Due today", "Due tomorrow", "Due in 3 days", "2 days overdue" (London dates, calendar days). */
 export function dueInWords(dueDate: string, today: string): string {
-  const days = Math.round((Date.parse(`${dueDate}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+  const days = Math.round(
+    (Date.parse(`${dueDate}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000,
+  );
   if (Number.isNaN(days)) return '';
   if (days === 0) return 'Due today';
   if (days === 1) return 'Due tomorrow';

@@ -6,7 +6,13 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../composition-root.js';
 import { requireActor } from '../http/api/require-actor.js';
-import type { OfficerCounts, Worklist, WorklistBucket, WorklistItem, WorklistSort } from '../store/obligations.repository.js';
+import type {
+  OfficerCounts,
+  Worklist,
+  WorklistBucket,
+  WorklistItem,
+  WorklistSort,
+} from '../store/obligations.repository.js';
 import { dueInWords, pageNumber, pagination } from './page-helpers.js';
 
 export const WORKLIST_PAGE_SIZE = 25;
@@ -51,21 +57,27 @@ const PAGES: Record<Kind, { path: string; title: string; intro: string; empty: s
   imu: {
     path: '/imu',
     title: 'IMU queue',
-    intro: 'Victim Care Cards and needs assessments the Investigation Management Unit checks (SOP 3.2.3, 3.2.4).',
+    intro:
+      'Victim Care Cards and needs assessments the Investigation Management Unit checks (SOP 3.2.3, 3.2.4).',
     empty: 'Nothing is waiting for the IMU in this list.',
   },
   vwcu: {
     path: '/vwcu',
     title: 'VWCU queue',
-    intro: 'Hearing dates, court outcomes and Victim Contact Scheme referrals the Victim and Witness Care Unit owes victims after charge (SOP 3.3.1). Cases come to the unit when the officer in charge hands them over.',
+    intro:
+      'Hearing dates, court outcomes and Victim Contact Scheme referrals the Victim and Witness Care Unit owes victims after charge (SOP 3.3.1). Cases come to the unit when the officer in charge hands them over.',
     empty: 'Nothing is waiting for the VWCU in this list.',
   },
 };
 
 /** Where a worklist row's "why" link goes: the person's obligation (its rule, source and reasons). */
-export function obligationHref(item: Pick<WorklistItem, 'investigationId' | 'personId' | 'rule' | 'triggerEventId'>): string {
+export function obligationHref(
+  item: Pick<WorklistItem, 'investigationId' | 'personId' | 'rule' | 'triggerEventId'>,
+): string {
   const anchor = `obligation-${item.rule}${item.triggerEventId ? `-${item.triggerEventId}` : ''}`;
-  return item.personId ? `/people/${item.personId}#${anchor}` : `/investigations/${item.investigationId}#${anchor}`;
+  return item.personId
+    ? `/people/${item.personId}#${anchor}`
+    : `/investigations/${item.investigationId}#${anchor}`;
 }
 
 function sortHref(path: string, q: z.infer<typeof worklistQuery>, sort: WorklistSort): string {
@@ -119,9 +131,16 @@ async function renderWorklist(services: Services, kind: Kind, request: FastifyRe
       ...i,
       whyHref: obligationHref(i),
       dueWords: dueInWords(i.dueDate, services.worklists.today()),
-      officerName: officers ? (officers.find((o) => o.userId === i.ownerUserId)?.displayName ?? 'Not allocated') : null,
+      officerName: officers
+        ? (officers.find((o) => o.userId === i.ownerUserId)?.displayName ?? 'Not allocated')
+        : null,
     })),
-    pagination: pagination(meta.path, { bucket: q.bucket, sort: q.sort, direction: q.direction }, page, pages),
+    pagination: pagination(
+      meta.path,
+      { bucket: q.bucket, sort: q.sort, direction: q.direction },
+      page,
+      pages,
+    ),
     firstRow: list.total === 0 ? 0 : (page - 1) * WORKLIST_PAGE_SIZE + 1,
     lastRow: Math.min(page * WORKLIST_PAGE_SIZE, list.total),
   };
@@ -130,20 +149,36 @@ async function renderWorklist(services: Services, kind: Kind, request: FastifyRe
 export function registerWorklistPages(app: FastifyInstance, services: Services): void {
   app.get('/', async (request, reply) => {
     if (!request.actor) return reply.redirect('/sign-in');
-    const home: Record<string, string> = { compliance: '/compliance', imu: '/imu', vwcu: '/vwcu', admin: '/search' };
+    const home: Record<string, string> = {
+      compliance: '/compliance',
+      imu: '/imu',
+      vwcu: '/vwcu',
+      admin: '/search',
+    };
     return reply.redirect(home[request.actor.role] ?? '/worklist');
   });
   for (const kind of Object.keys(PAGES) as Kind[]) {
     app.get(PAGES[kind].path, async (request, reply) =>
-      reply.header('cache-control', 'no-store').renderPage('pages/worklist', await renderWorklist(services, kind, request)),
+      reply
+        .header('cache-control', 'no-store')
+        .renderPage('pages/worklist', await renderWorklist(services, kind, request)),
     );
   }
 
   app.get('/search', async (request, reply) => {
     const actor = requireActor(request);
-    const query = z.object({ q: z.string().trim().max(200).catch(''), page: z.string().optional() }).parse(request.query ?? {});
+    const query = z
+      .object({ q: z.string().trim().max(200).catch(''), page: z.string().optional() })
+      .parse(request.query ?? {});
     const page = pageNumber(query.page);
-    const result = query.q === '' ? null : await services.cases.search(actor, { q: query.q, limit: WORKLIST_PAGE_SIZE, offset: (page - 1) * WORKLIST_PAGE_SIZE });
+    const result =
+      query.q === ''
+        ? null
+        : await services.cases.search(actor, {
+            q: query.q,
+            limit: WORKLIST_PAGE_SIZE,
+            offset: (page - 1) * WORKLIST_PAGE_SIZE,
+          });
     const pages = result ? Math.max(1, Math.ceil(result.total / WORKLIST_PAGE_SIZE)) : 1;
     return reply.header('cache-control', 'no-store').renderPage('pages/search', {
       pageTitle: query.q === '' ? 'Search' : `Search results for ${query.q}`,

@@ -20,7 +20,9 @@ export interface DemoServer {
   close(): Promise<void>;
 }
 
-export async function startDemoServer(options: { investigations?: number; clock?: Clock } = {}): Promise<DemoServer> {
+export async function startDemoServer(
+  options: { investigations?: number; clock?: Clock } = {},
+): Promise<DemoServer> {
   const database = await openTestDatabase();
   const calendar = new CalendarProvider(database.db);
   await calendar.reload();
