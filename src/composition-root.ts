@@ -15,6 +15,7 @@ import { LetterService } from './services/letter.service.js';
 import { CaseHistoryService } from './services/case-history.service.js';
 import { DemoForceService } from './services/demo-force.service.js';
 import { FilingService } from './services/filing.service.js';
+import { OfficerDirectoryService } from './services/officer-directory.service.js';
 import type { Clock } from './services/clock.js';
 import { WorklistService } from './services/worklist.service.js';
 import type { Db } from './store/database.js';
@@ -41,6 +42,7 @@ export function createServices(deps: ServiceDeps) {
     cases,
     caseHistories: new CaseHistoryService(deps.db, deps.clock, rules),
     filing: new FilingService(deps.db, deps.clock, cases),
+    officers: new OfficerDirectoryService(deps.db),
     compliance: new ComplianceService(deps.db, deps.clock, deps.pack, { forceName: deps.config.FORCE_NAME ?? 'Kent Police' }),
     breaches: new BreachService(deps.db, deps.clock),
     letters: new LetterService(deps.db, deps.clock, rules, cases, deps.config),
