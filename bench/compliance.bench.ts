@@ -128,7 +128,7 @@ export async function fillLedger(db: Db, today: string): Promise<void> {
     'victims',
     sql`insert into people (id, investigation_id, ref, role, kind, name, date_of_birth)
       select md5('p' || g || '-' || k)::uuid, md5('inv' || g)::uuid, 'v' || k, 'victim', 'person', 'Victim ' || g || '-' || k,
-        case when (g + k) % 50 = 0 then null else (date '1940-01-01' + (((g * 7919 + k * 104729) % 30000))) end
+        case when (g + k) % 50 = 0 then null else (date '1940-01-01' + ((g::bigint * 7919 + k * 104729) % 30000)::int) end
       from generate_series(0, ${investigations - 1}) g cross join lateral generate_series(1, case when g % 4 = 0 then 2 else 1 end) k`,
   );
   await step(

@@ -1,8 +1,11 @@
 /**
  * A small investigation recorded through the real services (so obligations are derived from the contact
- * log), for the compliance, breach and letter page tests: an arrest on Monday 2 March 2026 told to the
- * victim only on Tuesday 10 March, a mandatory update met late (due Monday 9 March: 5 working days).
+ * log), for the compliance, breach and letter page tests: an arrest on a Monday (by default 2 March 2026)
+ * told to the victim only on the Tuesday of the week after, a mandatory update met late (due the next
+ * Monday: 5 working days). Choose a `monday` with no bank holiday in the following week.
  */
+const DAY = 86_400_000;
+const at = (monday: string, days: number, time: string) => new Date(Date.parse(`${monday}T${time}:00.000Z`) + days * DAY).toISOString();
 import type { Actor } from '../../auth/access.policy.js';
 import type { Services } from '../../composition-root.js';
 import type { Investigation, Person } from '../../store/database.types.js';
@@ -13,11 +16,11 @@ export interface LateUpdateCase {
   arrestRef: string;
 }
 
-export async function recordLateUpdateCase(services: Services, officer: Actor, urn: string, victim: { name: string; dateOfBirth?: string; fearOrDistress?: boolean; address?: string } = { name: 'Alex Turner' }): Promise<LateUpdateCase> {
+export async function recordLateUpdateCase(services: Services, officer: Actor, urn: string, victim: { name: string; dateOfBirth?: string; fearOrDistress?: boolean; address?: string } = { name: 'Alex Turner' }, monday = '2026-03-02'): Promise<LateUpdateCase> {
   const investigation = await services.cases.createInvestigation(officer, {
     urn,
-    reportedAt: '2026-03-02T09:00:00.000Z',
-    offenceDate: '2026-03-01',
+    reportedAt: at(monday, 0, '09:00'),
+    offenceDate: at(monday, -1, '09:00').slice(0, 10),
     offences: [{ category: 'burglary' }],
     flags: { domesticAbuse: false, hateCrime: false, terrorism: false },
     restricted: false,
@@ -32,12 +35,12 @@ export async function recordLateUpdateCase(services: Services, officer: Actor, u
     address: victim.address ?? '12 Orchard Way, Maidstone, ME14 1AA',
     contract: { preferredMethod: 'phone' },
   });
-  await services.cases.recordEvent(officer, investigation.id, { id: '__new__', type: 'suspect-arrested', at: '2026-03-02T11:00:00.000Z' } as never);
+  await services.cases.recordEvent(officer, investigation.id, { id: '__new__', type: 'suspect-arrested', at: at(monday, 0, '11:00') } as never);
   const arrest = (await services.cases.getCase(officer, investigation.id)).events.find((e) => e.type === 'suspect-arrested')!;
   await services.cases.recordEvent(officer, investigation.id, {
     id: '__new__',
     type: 'contact',
-    at: '2026-03-10T10:00:00.000Z',
+    at: at(monday, 8, '10:00'),
     person: person.ref,
     method: 'phone',
     outcome: 'successful',
