@@ -218,6 +218,25 @@ describe('caseworker pages', () => {
     assert.equal(supervisor.statusCode, 303);
   });
 
+  it('should move the case to another officer, and report a change made meanwhile, when the officer in charge is changed', async () => {
+    const form = await get('supervisor', `${investigationUrl}/officer`);
+    assert.equal(form.statusCode, 200);
+    const version = /name="version" value="(\d+)"/.exec(form.body)?.[1] ?? '';
+    const supervisorId = h.accounts.supervisor.user.id;
+    const stale = await post('supervisor', `${investigationUrl}/officer`, {
+      officerInChargeId: supervisorId,
+      version: String(Number(version) - 1),
+    });
+    assert.equal(stale.statusCode, 400);
+    assert.match(stale.body, /changed by someone else/);
+    const ok = await post('supervisor', `${investigationUrl}/officer`, {
+      officerInChargeId: supervisorId,
+      version,
+    });
+    assert.equal(ok.statusCode, 303);
+    assert.match((await get('supervisor', investigationUrl)).body, /Test supervisor/);
+  });
+
   it('should refuse a form posted without the CSRF token', async () => {
     const res = await post(
       'officer',

@@ -26,7 +26,8 @@ import {
   newPersonInput,
   type NewEventInput,
 } from '../services/case.schemas.js';
-import { NotFound } from '../services/service-errors.js';
+import { Conflict, NotFound } from '../services/service-errors.js';
+import type { AssignableOfficer } from '../services/officer-directory.service.js';
 import {
   ENHANCED_REASON_LABELS,
   eventDetail,
@@ -506,25 +507,42 @@ function contractFromForm(body: FormBody, errors: Record<string, string>) {
 // ---- routes ------------------------------------------------------------------------------------------
 
 export function registerCasePages(app: FastifyInstance, services: Services): void {
-  const newInvestigationPage = (reply: FastifyReply, errors: FieldErrors = {}, values: FormBody = {}) =>
-    reply.code(Object.keys(errors).length ? 400 : 200).renderPage('pages/investigation-new', {
+  const officerItems = (officers: AssignableOfficer[], selected: unknown) =>
+    officers.map((o) => ({
+      value: o.id,
+      text: `${o.displayName} (${o.teamName ?? 'no team'})`,
+      selected: o.id === selected,
+    }));
+
+  const newInvestigationPage = async (
+    reply: FastifyReply,
+    actor: Actor,
+    errors: FieldErrors = {},
+    values: FormBody = {},
+  ) => {
+    const officers = await services.officers.assignableOfficers(actor);
+    return reply.code(Object.keys(errors).length ? 400 : 200).renderPage('pages/investigation-new', {
       pageTitle: 'Create an investigation',
       offences: OFFENCE_ITEMS,
+      officers: officerItems(officers, values['officerInChargeId']),
       errors,
       values,
     });
+  };
 
   app.get('/investigations/new', async (request, reply) => {
-    requireActor(request);
+    const actor = requireActor(request);
     const now = londonNowParts(services.clock.now().getTime());
     return newInvestigationPage(
       reply,
+      actor,
       {},
       {
         'reportedAt-day': now.day,
         'reportedAt-month': now.month,
         'reportedAt-year': now.year,
         reportedAtTime: now.time,
+        officerInChargeId: actor.role === 'officer' ? actor.id : '',
       },
     );
   });
@@ -534,18 +552,77 @@ export function registerCasePages(app: FastifyInstance, services: Services): voi
     const body = formBody(request.body);
     const errors: Record<string, string> = {};
     const input = investigationFromForm(body, errors);
-    const parsed = newInvestigationInput.safeParse(input);
+    const oic = text(body, 'officerInChargeId');
+    const officers = oic === '' ? [] : await services.officers.assignableOfficers(actor);
+    const chosen = officers.find((o) => o.id === oic);
+    if (oic !== '' && !chosen) errors['officerInChargeId'] = 'Select an officer from the list';
+    const parsed = newInvestigationInput.safeParse({
+      ...input,
+      ...(chosen ? { officerInChargeId: chosen.id, teamId: chosen.teamId } : {}),
+    });
     if (!parsed.success) {
       Object.assign(errors, { ...zodErrors(parsed.error, { urn: 'URN', offences: 'Offence' }), ...errors });
     }
-    if (Object.keys(errors).length || !parsed.success) return newInvestigationPage(reply, errors, body);
+    if (Object.keys(errors).length || !parsed.success) {
+      return newInvestigationPage(reply, actor, errors, body);
+    }
     const result = await withFieldErrors(
       () => services.cases.createInvestigation(actor, parsed.data),
       { offences: 'offence1' },
       { urn: 'URN' },
     );
-    if (!result.ok) return newInvestigationPage(reply, result.errors, body);
+    if (!result.ok) return newInvestigationPage(reply, actor, result.errors, body);
     return reply.redirect(`/investigations/${result.value.id}/people/new`, 303);
+  });
+
+  const officerPage = async (
+    reply: FastifyReply,
+    actor: Actor,
+    id: string,
+    errors: FieldErrors = {},
+    values: FormBody = {},
+  ) => {
+    const [view, officers] = await Promise.all([
+      services.cases.getCase(actor, id, 'change officer in charge'),
+      services.officers.assignableOfficers(actor),
+    ]);
+    return reply
+      .code(Object.keys(errors).length ? 400 : 200)
+      .header('cache-control', 'no-store')
+      .renderPage('pages/investigation-officer', {
+        pageTitle: 'Change the officer in charge',
+        inv: view.investigation,
+        officers: officerItems(officers, values['officerInChargeId'] ?? view.investigation.officerInChargeId),
+        errors,
+        values,
+      });
+  };
+
+  app.get('/investigations/:id/officer', async (request, reply) =>
+    officerPage(reply, requireActor(request), idParam(request.params)),
+  );
+
+  app.post('/investigations/:id/officer', async (request, reply) => {
+    const actor = requireActor(request);
+    const id = idParam(request.params);
+    const body = formBody(request.body);
+    const officers = await services.officers.assignableOfficers(actor);
+    const chosen = officers.find((o) => o.id === text(body, 'officerInChargeId'));
+    const version = Number(text(body, 'version'));
+    if (!chosen || !Number.isInteger(version)) {
+      return officerPage(reply, actor, id, { officerInChargeId: 'Select the new officer in charge' }, body);
+    }
+    try {
+      await services.cases.updateInvestigation(actor, id, {
+        officerInChargeId: chosen.id,
+        teamId: chosen.teamId,
+        expectedVersion: version,
+      });
+    } catch (e) {
+      if (e instanceof Conflict) return officerPage(reply, actor, id, { officerInChargeId: e.message }, {});
+      throw e;
+    }
+    return reply.redirect(`/investigations/${id}`, 303);
   });
 
   app.get('/investigations/:id', async (request, reply) => {
