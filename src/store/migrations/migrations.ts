@@ -6,11 +6,13 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './2026112801_initial.js';
 import * as complianceReporting from './2026112805_compliance-reporting.js';
 import * as caseHistoryShape from './2026112820_case-history-shape.js';
+import * as dropFilingJustifications from './2026112830_drop-filing-justifications.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026112801_initial': initial,
   '2026112805_compliance-reporting': complianceReporting,
   '2026112820_case-history-shape': caseHistoryShape,
+  '2026112830_drop-filing-justifications': dropFilingJustifications,
 };
 
 export const staticMigrationProvider: MigrationProvider = {
