@@ -10,6 +10,7 @@ import { expectNoAxeViolations } from '../../test/browser-support/axe.js';
 import { startDemoServer, signIn, type DemoServer } from '../../test/browser-support/demo-server.js';
 import { chromiumAvailable, launchBrowser, newUkContext } from '../../test/browser-support/launch-browser.js';
 import { saveScreenshot } from '../../test/browser-support/screenshot.js';
+import { RECORD_FORMS } from './record-forms.js';
 
 const skip = chromiumAvailable() ? false : 'Chromium is not installed';
 const URN = '46/9001/26';
@@ -324,6 +325,25 @@ describe('casework journeys in Chromium', { skip, concurrency: false }, () => {
     await page.goto(`${server.baseUrl}/vwcu?bucket=all`);
     const remaining = await page.locator('[data-qa="worklist-row"]', { hasText: URN }).allInnerTexts();
     assert.ok(!remaining.some((r) => r.includes(VICTIM)), remaining.join('\n'));
+    await context.close();
+  });
+
+  it('should pass axe on every workflow form, its refusal, and the officer-in-charge page, when a supervisor opens them', async () => {
+    const { context, page } = await session('supervisor');
+    for (const form of RECORD_FORMS) {
+      await page.goto(`${investigationUrl}/record/${form.slug}`);
+      assert.equal(await page.locator('h1').innerText(), form.title);
+      await check(page, `form-${form.slug}`);
+    }
+    // Each form refused empty: the error summary and inline errors pass too.
+    for (const slug of ['needs-assessment', 'referral', 'special-measures', 'disengagement', 'sentence']) {
+      await page.goto(`${investigationUrl}/record/${slug}`);
+      await page.locator('form[method="post"] button.govuk-button').click();
+      await page.locator('.govuk-error-summary').waitFor();
+      await expectNoAxeViolations(page);
+    }
+    await page.goto(`${investigationUrl}/officer`);
+    await check(page, 'investigation-officer');
     await context.close();
   });
 
