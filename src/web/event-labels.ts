@@ -1,4 +1,5 @@
 // Plain words for the case-history vocabulary, as pages show it.
+import { londonDate } from './date-filters.js';
 
 export const EVENT_LABELS: Readonly<Record<string, string>> = {
   contact: 'Contact',
@@ -146,7 +147,7 @@ export function eventDetail(
     parts.push(details['accepted'] ? 'accepted' : 'declined');
   }
   if (type === 'suspect-charged' && str('firstHearingDate')) {
-    parts.push(`first hearing ${str('firstHearingDate')}`);
+    parts.push(`first hearing ${londonDate(str('firstHearingDate'))}`);
   }
   if (type === 'sentence') {
     parts.push(
@@ -171,6 +172,20 @@ export function eventDetail(
     if (a.length) parts.push(`${a.length} avenues tried`);
     if (details['welfareRiskConsidered']) parts.push('welfare risk considered');
     if (details['elpConsidered']) parts.push('evidence-led prosecution considered');
+  }
+  if (type === 'vwcu-handover' && details['handover'] && typeof details['handover'] === 'object') {
+    const h = details['handover'] as Record<string, unknown>;
+    const labels: [string, string][] = [
+      ['witnesses', 'Witnesses'],
+      ['specialMeasures', 'Special measures'],
+      ['needs', 'Needs'],
+      ['availability', 'Availability'],
+    ];
+    for (const [k, label] of labels) {
+      if (typeof h[k] === 'string' && h[k] !== '') {
+        parts.push(`${label}: ${h[k]}`);
+      }
+    }
   }
   if (type === 'needs-assessment') parts.push(`form for ${str('urn') ?? ''}`);
   const summary = str('summary') ?? str('justification');
