@@ -47,7 +47,9 @@ function intEnv(name: string, fallback: number): number {
   const v = process.env[name];
   if (v === undefined || v === '') return fallback;
   const n = Number(v.replace(/[_,]/g, ''));
-  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`${name} must be a whole number ≥ 1, not ${JSON.stringify(v)}`);
+  if (!Number.isSafeInteger(n) || n < 1) {
+    throw new Error(`${name} must be a whole number ≥ 1, not ${JSON.stringify(v)}`);
+  }
   return n;
 }
 
@@ -82,13 +84,19 @@ async function victimsIn(db: Db): Promise<number> {
 
 /** The imported force of run-all when it is big enough, else a ledger written with SQL. */
 async function postgresDatabase(): Promise<{ database: OpenedDatabase; source: string }> {
-  const existing = await adminQuery<{ datname: string }>("select datname from pg_database where datname in ('vc_bench', 'vc_bench_compliance')");
+  const existing = await adminQuery<{ datname: string }>(
+    "select datname from pg_database where datname in ('vc_bench', 'vc_bench_compliance')",
+  );
   for (const name of ['vc_bench', 'vc_bench_compliance']) {
     if (!existing.some((d) => d.datname === name)) continue;
     const database = await openDatabase({ databaseUrl: dbUrl(name), poolSize: 10 });
     const n = await victimsIn(database.db);
-    const ledger = await sql<{ n: string }>`select count(*) as n from (select 1 from obligations limit 1000) x`.execute(database.db);
-    if (n >= VICTIMS * 0.9 && n <= VICTIMS * 1.1 && Number(ledger.rows[0]?.n) === 1000) return { database, source: `${name} (${n.toLocaleString('en-GB')} victims, existing)` };
+    const ledger = await sql<{
+      n: string;
+    }>`select count(*) as n from (select 1 from obligations limit 1000) x`.execute(database.db);
+    if (n >= VICTIMS * 0.9 && n <= VICTIMS * 1.1 && Number(ledger.rows[0]?.n) === 1000) {
+      return { database, source: `${name} (${n.toLocaleString('en-GB')} victims, existing)` };
+    }
     await database.close();
   }
   await adminQuery('drop database if exists vc_bench_compliance with (force)');
@@ -109,8 +117,13 @@ export async function fillLedger(db: Db, today: string): Promise<void> {
     await q.execute(db);
     log(`  ${what} (${((Date.now() - s) / 1000).toFixed(1)} s)`);
   };
-  log(`filling a ledger: ${investigations.toLocaleString('en-GB')} investigations, ${officers} officers, ${teams} teams …`);
-  await step('teams', sql`insert into teams (id, name, code) select md5('team' || g)::uuid, 'Team ' || g, 'BT' || g from generate_series(0, ${teams - 1}) g`);
+  log(
+    `filling a ledger: ${investigations.toLocaleString('en-GB')} investigations, ${officers} officers, ${teams} teams …`,
+  );
+  await step(
+    'teams',
+    sql`insert into teams (id, name, code) select md5('team' || g)::uuid, 'Team ' || g, 'BT' || g from generate_series(0, ${teams - 1}) g`,
+  );
   await step(
     'officers',
     sql`insert into users (id, username, display_name, role, team_id) select md5('user' || g)::uuid, 'bench-officer-' || g, 'Officer ' || g, 'officer', md5('team' || (g / 10))::uuid from generate_series(0, ${officers - 1}) g`,
@@ -184,16 +197,39 @@ async function measure(engine: Engine): Promise<Record<string, unknown>> {
     const today = londonDateOfMs(Date.now());
     const period = { kind: 'custom' as const, from: addCalendarDays(today, -365), to: today };
     const service = new ComplianceService(db, systemClock, shippedRulePack(), { forceName: 'Bench Police' });
-    const actor: Actor = { id: '00000000-0000-4000-8000-000000000001', role: 'compliance', teamId: null, displayName: 'Bench compliance lead' };
-    await sql`insert into users (id, username, display_name, role) values (${actor.id}, ${'bench-compliance-' + Date.now()}, 'Bench compliance lead', 'compliance') on conflict (id) do nothing`.execute(db);
-    const obligations = Number((await sql<{ n: string }>`select count(*) as n from obligations where due_date between ${period.from} and ${period.to}`.execute(db)).rows[0]?.n ?? 0);
-    log(`[${engine}] ${source}; ${obligations.toLocaleString('en-GB')} obligations due in ${period.from} … ${period.to}`);
+    const actor: Actor = {
+      id: '00000000-0000-4000-8000-000000000001',
+      role: 'compliance',
+      teamId: null,
+      displayName: 'Bench compliance lead',
+    };
+    await sql`insert into users (id, username, display_name, role) values (${actor.id}, ${'bench-compliance-' + Date.now()}, 'Bench compliance lead', 'compliance') on conflict (id) do nothing`.execute(
+      db,
+    );
+    const obligations = Number(
+      (
+        await sql<{
+          n: string;
+        }>`select count(*) as n from obligations where due_date between ${period.from} and ${period.to}`.execute(
+          db,
+        )
+      ).rows[0]?.n ?? 0,
+    );
+    log(
+      `[${engine}] ${source}; ${obligations.toLocaleString('en-GB')} obligations due in ${period.from} … ${period.to}`,
+    );
 
-    for (const compiled of new ComplianceRepository(db).compileSummary({ from: period.from, to: period.to, today })) {
+    for (const compiled of new ComplianceRepository(db).compileSummary({
+      from: period.from,
+      to: period.to,
+      today,
+    })) {
       // As the repository runs it: with its work_mem for this transaction.
       const plan = await db.transaction().execute(async (trx) => {
         await sql`set local work_mem = '64MB'`.execute(trx);
-        return trx.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`explain (analyze, buffers) ${compiled.sql}`, [...compiled.parameters]));
+        return trx.executeQuery<{ 'QUERY PLAN': string }>(
+          CompiledQuery.raw(`explain (analyze, buffers) ${compiled.sql}`, [...compiled.parameters]),
+        );
       });
       log(plan.rows.map((r) => r['QUERY PLAN']).join('\n'));
     }
@@ -224,7 +260,9 @@ async function measure(engine: Engine): Promise<Record<string, unknown>> {
       targetMs: TARGET_MS,
       met: median(dashboardMs) <= TARGET_MS,
     };
-    log(`[${engine}] dashboard for a year: median ${result.dashboardMedianMs} ms, max ${result.dashboardMaxMs} ms (target ≤ ${TARGET_MS} ms: ${result.met ? 'met' : 'NOT met'}); with the MoJ return: ${result.dashboardWithMojReturnMedianMs} ms`);
+    log(
+      `[${engine}] dashboard for a year: median ${result.dashboardMedianMs} ms, max ${result.dashboardMaxMs} ms (target ≤ ${TARGET_MS} ms: ${result.met ? 'met' : 'NOT met'}); with the MoJ return: ${result.dashboardWithMojReturnMedianMs} ms`,
+    );
     return result;
   } finally {
     await database.close();

@@ -13,7 +13,10 @@ import { FixedClock } from './clock.js';
 import { Forbidden, ValidationFailed } from './service-errors.js';
 
 const Q1 = { kind: 'quarter' as const, quarter: '2026-Q1' };
-const REASON = { reason: 'The officer was on leave and cover was not arranged.', remedialAction: 'Victim updated; leave cover now part of the team rota.' };
+const REASON = {
+  reason: 'The officer was on leave and cover was not arranged.',
+  remedialAction: 'Victim updated; leave cover now part of the team rota.',
+};
 
 describe('BreachService', () => {
   let database: TestDatabase;
@@ -24,15 +27,32 @@ describe('BreachService', () => {
   let otherSupervisor: Actor;
 
   const ids = async () => {
-    const rows = await database.db.selectFrom('obligations').select(['id', 'rule', 'dueDate']).where('investigationId', '=', investigationId).orderBy('dueDate').execute();
+    const rows = await database.db
+      .selectFrom('obligations')
+      .select(['id', 'rule', 'dueDate'])
+      .where('investigationId', '=', investigationId)
+      .orderBy('dueDate')
+      .execute();
     return Object.fromEntries(rows.map((r) => [`${r.rule}@${r.dueDate}`, Number(r.id)]));
   };
   const derive = () =>
     createRepositories(database.db).obligations.replaceDerived(
       investigationId,
       [
-        obligation({ rule: 'OB-INITIAL-CONTACT', person: 'v1', dueDate: '2026-01-15', status: 'met', metAt: '2026-01-14T10:00:00Z' }),
-        obligation({ rule: 'OB-MANDATORY-UPDATE', person: 'v1', dueDate: '2026-01-20', status: 'met-late', metAt: '2026-01-22T10:00:00Z' }),
+        obligation({
+          rule: 'OB-INITIAL-CONTACT',
+          person: 'v1',
+          dueDate: '2026-01-15',
+          status: 'met',
+          metAt: '2026-01-14T10:00:00Z',
+        }),
+        obligation({
+          rule: 'OB-MANDATORY-UPDATE',
+          person: 'v1',
+          dueDate: '2026-01-20',
+          status: 'met-late',
+          metAt: '2026-01-22T10:00:00Z',
+        }),
         obligation({ rule: 'OB-MANDATORY-UPDATE', person: 'v1', dueDate: '2026-02-10', status: 'due' }),
         obligation({ rule: 'OB-VPS-OFFER', person: 'v1', dueDate: '2026-03-05', status: 'not-required' }),
         obligation({ rule: 'OB-INVESTIGATIVE-UPDATE', person: 'v1', dueDate: '2026-04-20', status: 'due' }),
@@ -54,7 +74,13 @@ describe('BreachService', () => {
     otherSupervisor = { id: s2.id, role: 'supervisor', teamId: other.id, displayName: 'S2' };
     const inv = await makeInvestigation(db, { teamId: team.id, officerInChargeId: o.id });
     investigationId = inv.id;
-    await createRepositories(db).people.create({ investigationId, ref: 'v1', role: 'victim', kind: 'person', name: 'Vic' });
+    await createRepositories(db).people.create({
+      investigationId,
+      ref: 'v1',
+      role: 'victim',
+      kind: 'person',
+      name: 'Vic',
+    });
     await derive();
     service = new BreachService(db, new FixedClock(new Date('2026-04-15T09:00:00Z')));
   });
@@ -64,10 +90,13 @@ describe('BreachService', () => {
 
   test('should list only the late and the overdue obligations when nobody created a breach', async () => {
     const r = await service.register(supervisor, Q1);
-    assert.deepEqual(r.items.map((i) => [i.rule, i.dueDate, i.kind, i.state]), [
-      ['OB-MANDATORY-UPDATE', '2026-02-10', 'overdue', 'needs-reason'],
-      ['OB-MANDATORY-UPDATE', '2026-01-20', 'met-late', 'needs-reason'],
-    ]);
+    assert.deepEqual(
+      r.items.map((i) => [i.rule, i.dueDate, i.kind, i.state]),
+      [
+        ['OB-MANDATORY-UPDATE', '2026-02-10', 'overdue', 'needs-reason'],
+        ['OB-MANDATORY-UPDATE', '2026-01-20', 'met-late', 'needs-reason'],
+      ],
+    );
     assert.deepEqual(r.counts, { 'needs-reason': 2, 'awaiting-sign-off': 0, 'signed-off': 0 });
   });
 
@@ -88,7 +117,10 @@ describe('BreachService', () => {
 
   test('should need a new sign-off when the reason is revised', async () => {
     const id = (await ids())['OB-MANDATORY-UPDATE@2026-01-20']!;
-    await service.record(officer, id, { ...REASON, remedialAction: 'Victim updated; leave cover rota checked weekly by the sergeant.' });
+    await service.record(officer, id, {
+      ...REASON,
+      remedialAction: 'Victim updated; leave cover rota checked weekly by the sergeant.',
+    });
     assert.equal((await service.get(supervisor, id)).item.state, 'awaiting-sign-off');
   });
 

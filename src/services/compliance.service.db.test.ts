@@ -35,9 +35,23 @@ import { Forbidden, ValidationFailed } from './service-errors.js';
 const Q1 = { kind: 'quarter' as const };
 
 function counts(f: Pick<Figures, 'total' | 'met' | 'metLate' | 'overdue' | 'open' | 'notRequired'>) {
-  return { total: f.total, met: f.met, metLate: f.metLate, overdue: f.overdue, open: f.open, notRequired: f.notRequired };
+  return {
+    total: f.total,
+    met: f.met,
+    metLate: f.metLate,
+    overdue: f.overdue,
+    open: f.open,
+    notRequired: f.notRequired,
+  };
 }
-const c = (total: number, met: number, metLate: number, overdue: number, notRequired = 0, open = 0) => ({ total, met, metLate, overdue, open, notRequired });
+const c = (total: number, met: number, metLate: number, overdue: number, notRequired = 0, open = 0) => ({
+  total,
+  met,
+  metLate,
+  overdue,
+  open,
+  notRequired,
+});
 
 /** A minimal CSV reader for the tests (quoted fields, doubled quotes, CRLF). */
 function parseCsv(text: string): string[][] {
@@ -95,41 +109,140 @@ describe('ComplianceService', () => {
     supervisorA = { id: sup.id, role: 'supervisor', teamId: teamA.id, displayName: sup.displayName };
     officer = { id: a1.id, role: 'officer', teamId: teamA.id, displayName: a1.displayName };
 
-    const i1 = await makeInvestigation(db, { teamId: teamA.id, officerInChargeId: a1.id, offenceDate: '2026-01-10', reportedAt: '2026-01-10T09:00:00Z' });
-    const i1v1 = await repos.people.create({ investigationId: i1.id, ref: 'v1', role: 'victim', kind: 'person', name: 'Young One', dateOfBirth: '2010-05-01' });
-    const i1v2 = await repos.people.create({ investigationId: i1.id, ref: 'v2', role: 'victim', kind: 'person', name: 'Adult Two', dateOfBirth: '1980-01-01' });
+    const i1 = await makeInvestigation(db, {
+      teamId: teamA.id,
+      officerInChargeId: a1.id,
+      offenceDate: '2026-01-10',
+      reportedAt: '2026-01-10T09:00:00Z',
+    });
+    const i1v1 = await repos.people.create({
+      investigationId: i1.id,
+      ref: 'v1',
+      role: 'victim',
+      kind: 'person',
+      name: 'Young One',
+      dateOfBirth: '2010-05-01',
+    });
+    const i1v2 = await repos.people.create({
+      investigationId: i1.id,
+      ref: 'v2',
+      role: 'victim',
+      kind: 'person',
+      name: 'Adult Two',
+      dateOfBirth: '1980-01-01',
+    });
     await repos.people.upsertContract(i1v2.id, { enhancedRecorded: true });
-    await repos.events.append({ investigationId: i1.id, ref: 'e1', type: 'support-referral-declined', at: '2026-01-04T10:00:00Z', personId: i1v1.id });
+    await repos.events.append({
+      investigationId: i1.id,
+      ref: 'e1',
+      type: 'support-referral-declined',
+      at: '2026-01-04T10:00:00Z',
+      personId: i1v1.id,
+    });
     await repos.obligations.replaceDerived(
       i1.id,
       [
-        obligation({ rule: 'OB-INITIAL-CONTACT', person: 'v1', dueDate: '2026-01-15', status: 'met', metAt: '2026-01-12T10:00:00Z' }),
-        obligation({ rule: 'OB-MANDATORY-UPDATE', person: 'v1', dueDate: '2026-01-20', status: 'met-late', metAt: '2026-01-22T10:00:00Z' }),
+        obligation({
+          rule: 'OB-INITIAL-CONTACT',
+          person: 'v1',
+          dueDate: '2026-01-15',
+          status: 'met',
+          metAt: '2026-01-12T10:00:00Z',
+        }),
+        obligation({
+          rule: 'OB-MANDATORY-UPDATE',
+          person: 'v1',
+          dueDate: '2026-01-20',
+          status: 'met-late',
+          metAt: '2026-01-22T10:00:00Z',
+        }),
         obligation({ rule: 'OB-MANDATORY-UPDATE', person: 'v2', dueDate: '2026-02-10', status: 'due' }),
         obligation({ rule: 'OB-VPS-OFFER', person: 'v2', dueDate: '2026-03-05', status: 'not-required' }),
         obligation({ rule: 'OB-INVESTIGATIVE-UPDATE', person: 'v2', dueDate: '2026-04-20', status: 'due' }),
-        obligation({ rule: 'OB-SUPPORT-REFERRAL', person: 'v1', dueDate: '2025-12-31', status: 'met', metAt: '2025-12-30T10:00:00Z' }),
-        obligation({ rule: 'OB-SUPPORT-REFERRAL', person: 'v1', dueDate: '2026-01-05', status: 'met', metAt: '2026-01-04T10:00:00Z', metBy: 'e1' }),
+        obligation({
+          rule: 'OB-SUPPORT-REFERRAL',
+          person: 'v1',
+          dueDate: '2025-12-31',
+          status: 'met',
+          metAt: '2025-12-30T10:00:00Z',
+        }),
+        obligation({
+          rule: 'OB-SUPPORT-REFERRAL',
+          person: 'v1',
+          dueDate: '2026-01-05',
+          status: 'met',
+          metAt: '2026-01-04T10:00:00Z',
+          metBy: 'e1',
+        }),
       ],
       [],
       '2026-02-01T00:00:00Z',
     );
 
-    const i2 = await makeInvestigation(db, { teamId: teamB.id, officerInChargeId: b1.id, offenceDate: null, reportedAt: '2026-02-01T10:00:00Z' });
-    await repos.people.create({ investigationId: i2.id, ref: 'v1', role: 'victim', kind: 'person', name: 'Just Eighteen', dateOfBirth: '2008-02-01' });
-    await repos.people.create({ investigationId: i2.id, ref: 'v2', role: 'victim', kind: 'person', name: 'No Birthday', dateOfBirth: null });
+    const i2 = await makeInvestigation(db, {
+      teamId: teamB.id,
+      officerInChargeId: b1.id,
+      offenceDate: null,
+      reportedAt: '2026-02-01T10:00:00Z',
+    });
+    await repos.people.create({
+      investigationId: i2.id,
+      ref: 'v1',
+      role: 'victim',
+      kind: 'person',
+      name: 'Just Eighteen',
+      dateOfBirth: '2008-02-01',
+    });
+    await repos.people.create({
+      investigationId: i2.id,
+      ref: 'v2',
+      role: 'victim',
+      kind: 'person',
+      name: 'No Birthday',
+      dateOfBirth: null,
+    });
     await repos.obligations.replaceDerived(
       i2.id,
       [
-        obligation({ rule: 'OB-INITIAL-CONTACT', person: 'v1', dueDate: '2026-02-06', status: 'met-late', metAt: '2026-02-09T10:00:00Z' }),
-        obligation({ rule: 'OB-VICTIM-CARE-CARD', person: 'v2', dueDate: '2026-02-06', status: 'met', owner: 'imu', metAt: '2026-02-02T10:00:00Z' }),
+        obligation({
+          rule: 'OB-INITIAL-CONTACT',
+          person: 'v1',
+          dueDate: '2026-02-06',
+          status: 'met-late',
+          metAt: '2026-02-09T10:00:00Z',
+        }),
+        obligation({
+          rule: 'OB-VICTIM-CARE-CARD',
+          person: 'v2',
+          dueDate: '2026-02-06',
+          status: 'met',
+          owner: 'imu',
+          metAt: '2026-02-02T10:00:00Z',
+        }),
         obligation({ rule: 'OB-MANDATORY-UPDATE', person: 'v1', dueDate: '2026-03-31', status: 'overdue' }),
-        obligation({ rule: 'OB-MANDATORY-UPDATE', person: 'v2', dueDate: '2026-03-10', status: 'met', metAt: '2026-03-09T10:00:00Z' }),
+        obligation({
+          rule: 'OB-MANDATORY-UPDATE',
+          person: 'v2',
+          dueDate: '2026-03-10',
+          status: 'met',
+          metAt: '2026-03-09T10:00:00Z',
+        }),
       ],
-      [{ code: 'F-ENHANCED-NOT-RECORDED', person: 'v1', rule: 'EL-ENHANCED', event: null, message: 'entitled, not recorded', source: 'SOP 3.2.5' }],
+      [
+        {
+          code: 'F-ENHANCED-NOT-RECORDED',
+          person: 'v1',
+          rule: 'EL-ENHANCED',
+          event: null,
+          message: 'entitled, not recorded',
+          source: 'SOP 3.2.5',
+        },
+      ],
       '2026-03-31T00:00:00Z',
     );
-    service = new ComplianceService(db, new FixedClock(new Date('2026-04-15T09:00:00Z')), shippedRulePack(), { forceName: 'Kent Police' });
+    service = new ComplianceService(db, new FixedClock(new Date('2026-04-15T09:00:00Z')), shippedRulePack(), {
+      forceName: 'Kent Police',
+    });
   });
 
   after(async () => {
@@ -137,10 +250,19 @@ describe('ComplianceService', () => {
   });
 
   test('should default to the last full quarter when no quarter is chosen', () => {
-    assert.deepEqual(resolvePeriod(Q1, '2026-04-15'), { kind: 'quarter', from: '2026-01-01', to: '2026-03-31', key: '2026-Q1', label: '2026 Q1 (1 January 2026 to 31 March 2026)' });
+    assert.deepEqual(resolvePeriod(Q1, '2026-04-15'), {
+      kind: 'quarter',
+      from: '2026-01-01',
+      to: '2026-03-31',
+      key: '2026-Q1',
+      label: '2026 Q1 (1 January 2026 to 31 March 2026)',
+    });
     assert.equal(resolvePeriod({ kind: 'quarter' }, '2026-02-10').key, '2025-Q4');
     assert.equal(resolvePeriod({ kind: 'month' }, '2026-01-03').key, '2025-12');
-    assert.throws(() => resolvePeriod({ kind: 'custom', from: '2026-03-01', to: '2026-02-01' }, '2026-04-15'), ValidationFailed);
+    assert.throws(
+      () => resolvePeriod({ kind: 'custom', from: '2026-03-01', to: '2026-02-01' }, '2026-04-15'),
+      ValidationFailed,
+    );
   });
 
   test('should count the quarter by rule, right, team, officer and month when worked out by hand', async () => {
@@ -165,11 +287,14 @@ describe('ComplianceService', () => {
     assert.deepEqual(counts(d.officers.find((o) => o.id === a1.id)!), c(5, 2, 1, 1, 1));
     assert.deepEqual(counts(d.officers.find((o) => o.id === b1.id)!), c(3, 1, 1, 1));
     assert.deepEqual(counts(d.officers.find((o) => o.id === null)!), c(1, 1, 0, 0));
-    assert.deepEqual(d.months.map((m) => [m.month, counts(m)]), [
-      ['2026-01', c(3, 2, 1, 0)],
-      ['2026-02', c(3, 1, 1, 1)],
-      ['2026-03', c(3, 1, 0, 1, 1)],
-    ]);
+    assert.deepEqual(
+      d.months.map((m) => [m.month, counts(m)]),
+      [
+        ['2026-01', c(3, 2, 1, 0)],
+        ['2026-02', c(3, 1, 1, 1)],
+        ['2026-03', c(3, 1, 0, 1, 1)],
+      ],
+    );
   });
 
   test('should break down by age at the offence and by enhanced status when worked out by hand', async () => {
@@ -178,7 +303,9 @@ describe('ComplianceService', () => {
     assert.deepEqual(band('under-18'), c(3, 2, 1, 0));
     assert.deepEqual(band('18-plus'), c(4, 0, 1, 2, 1));
     assert.deepEqual(band('unknown'), c(2, 2, 0, 0));
-    const under18Mandatory = d.ageBands.find((b) => b.key === 'under-18')!.byRule.find((r) => r.rule === 'OB-MANDATORY-UPDATE')!;
+    const under18Mandatory = d.ageBands
+      .find((b) => b.key === 'under-18')!
+      .byRule.find((r) => r.rule === 'OB-MANDATORY-UPDATE')!;
     assert.deepEqual(counts(under18Mandatory), c(1, 0, 1, 0));
     assert.deepEqual(counts(d.enhanced.find((b) => b.key === 'true')!), c(4, 0, 1, 2, 1));
     assert.deepEqual(counts(d.enhanced.find((b) => b.key === 'false')!), c(5, 4, 1, 0));
@@ -188,17 +315,26 @@ describe('ComplianceService', () => {
     const d = await service.dashboard(compliance, Q1);
     assert.match(d.charts.rules.svg, /^<svg[^>]*role="img"/);
     const mandatory = d.charts.rules.table.rows.find((r) => r[0]?.text === 'OB-MANDATORY-UPDATE')!;
-    assert.deepEqual(mandatory.slice(1, 4).map((x) => x.text.replace(/\D/g, '')), ['1', '1', '2']);
+    assert.deepEqual(
+      mandatory.slice(1, 4).map((x) => x.text.replace(/\D/g, '')),
+      ['1', '1', '2'],
+    );
     assert.equal(d.charts.trend.table.rows.length, 3);
     assert.match(d.charts.trend.table.rows[0]![1]!.text, /66\.7/);
   });
 
   test('should list the obligations behind a figure when drilling down', async () => {
     const overdue = await service.drillDown(compliance, Q1, { bucket: 'overdue' });
-    assert.deepEqual(overdue.items.map((i) => i.dueDate), ['2026-02-10', '2026-03-31']);
+    assert.deepEqual(
+      overdue.items.map((i) => i.dueDate),
+      ['2026-02-10', '2026-03-31'],
+    );
     assert.equal(overdue.total, 2);
     const late = await service.drillDown(compliance, Q1, { rule: 'OB-MANDATORY-UPDATE', bucket: 'met-late' });
-    assert.deepEqual(late.items.map((i) => [i.personName, i.dueDate]), [['Young One', '2026-01-20']]);
+    assert.deepEqual(
+      late.items.map((i) => [i.personName, i.dueDate]),
+      [['Young One', '2026-01-20']],
+    );
     const right6Under18 = await service.drillDown(compliance, Q1, { right: 6, ageBand: 'under-18' });
     assert.equal(right6Under18.total, 2);
     const paged = await service.drillDown(compliance, Q1, { limit: 4, offset: 8 });
@@ -229,7 +365,12 @@ describe('ComplianceService', () => {
 
   test('should refuse an officer and audit the refusal when they ask for compliance figures', async () => {
     await assert.rejects(service.dashboard(officer, Q1), Forbidden);
-    const refused = await database.db.selectFrom('auditLog').selectAll().where('action', '=', 'refused').where('userId', '=', officer.id).execute();
+    const refused = await database.db
+      .selectFrom('auditLog')
+      .selectAll()
+      .where('action', '=', 'refused')
+      .where('userId', '=', officer.id)
+      .execute();
     assert.equal(refused.length, 1);
     assert.equal(refused[0]!.recordType, 'compliance-report');
   });
@@ -241,7 +382,11 @@ describe('ComplianceService', () => {
     assert.deepEqual(rows[0]!.slice(0, 5), ['Rule', 'What is owed', 'Right', 'Source', 'Fell due']);
     const mandatory = rows.find((r) => r[0] === 'OB-MANDATORY-UPDATE')!;
     assert.deepEqual(mandatory.slice(4, 10), ['4', '1', '1', '2', '0', '0']);
-    const audit = await database.db.selectFrom('auditLog').selectAll().where('action', '=', 'export').execute();
+    const audit = await database.db
+      .selectFrom('auditLog')
+      .selectAll()
+      .where('action', '=', 'export')
+      .execute();
     assert.ok(audit.some((a) => (a.detail as { fileName?: string }).fileName === file.fileName));
   });
 
@@ -249,7 +394,19 @@ describe('ComplianceService', () => {
     const file = await service.exportTables(compliance, Q1, {}, 'xlsx');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(file.body as unknown as ArrayBuffer);
-    assert.deepEqual(wb.worksheets.map((w) => w.name), ['By right', 'By rule', 'By team', 'By officer', 'By month', 'Under 18s', 'Enhanced victims', 'MoJ quarterly return']);
+    assert.deepEqual(
+      wb.worksheets.map((w) => w.name),
+      [
+        'By right',
+        'By rule',
+        'By team',
+        'By officer',
+        'By month',
+        'Under 18s',
+        'Enhanced victims',
+        'MoJ quarterly return',
+      ],
+    );
     const months = wb.getWorksheet('By month')!;
     assert.deepEqual((months.getRow(2).values as unknown[]).slice(1), ['2026-01', 3, 2, 1, 0, 0, 0, 66.7]);
     const moj = wb.getWorksheet('MoJ quarterly return')!;
@@ -261,11 +418,34 @@ describe('ComplianceService', () => {
     const moj = await service.exportMojReturn(compliance, Q1, {}, 'csv');
     const mojRows = parseCsv(moj.body.toString('utf8'));
     assert.equal(mojRows.length, 6);
-    const ds = await service.exportDataset(compliance, Q1, {}, 'csv', ['urn', 'rule', 'right', 'bucket', 'ageBand', 'enhanced']);
+    const ds = await service.exportDataset(compliance, Q1, {}, 'csv', [
+      'urn',
+      'rule',
+      'right',
+      'bucket',
+      'ageBand',
+      'enhanced',
+    ]);
     const rows = parseCsv(ds.body.toString('utf8'));
-    assert.deepEqual(rows[0], ['Crime reference (URN)', 'Rule', "Victims' Code right", 'Outcome', 'Age at the offence', 'Enhanced rights']);
+    assert.deepEqual(rows[0], [
+      'Crime reference (URN)',
+      'Rule',
+      "Victims' Code right",
+      'Outcome',
+      'Age at the offence',
+      'Enhanced rights',
+    ]);
     assert.equal(rows.length, 10);
-    assert.ok(rows.some((r) => r[1] === 'OB-MANDATORY-UPDATE' && r[2] === '6' && r[3] === 'overdue' && r[4] === '18-plus' && r[5] === 'Yes'));
+    assert.ok(
+      rows.some(
+        (r) =>
+          r[1] === 'OB-MANDATORY-UPDATE' &&
+          r[2] === '6' &&
+          r[3] === 'overdue' &&
+          r[4] === '18-plus' &&
+          r[5] === 'Yes',
+      ),
+    );
     await assert.rejects(service.exportDataset(compliance, Q1, {}, 'csv', ['name']), ValidationFailed);
   });
 });

@@ -9,7 +9,12 @@
  */
 import { can, type Actor } from '../auth/access.policy.js';
 import { addCalendarDays, londonDateOfMs, toInstant, instantMs } from '../domain/calendar/london-time.js';
-import { MOJ_RETURN_AREAS, REPORTED_OBLIGATION_RULES, VICTIMS_CODE_RIGHTS_TABLE, rightOfRule } from '../domain/rules/rights.js';
+import {
+  MOJ_RETURN_AREAS,
+  REPORTED_OBLIGATION_RULES,
+  VICTIMS_CODE_RIGHTS_TABLE,
+  rightOfRule,
+} from '../domain/rules/rights.js';
 import type { RulePack } from '../domain/rules/rule-pack.types.js';
 import { barChartSvg, complianceSeries } from '../outputs/charts/bar-chart.svg.js';
 import { chartTable } from '../outputs/charts/chart-table.model.js';
@@ -52,7 +57,20 @@ export interface Period {
   key: string;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function lastDayOfMonth(year: number, month: number): string {
@@ -85,7 +103,13 @@ export function resolvePeriod(req: PeriodRequest, today: string): Period {
     }
     const from = `${year}-${String((q - 1) * 3 + 1).padStart(2, '0')}-01`;
     const to = lastDayOfMonth(year, q * 3);
-    return { kind: 'quarter', from, to, key: `${year}-Q${q}`, label: `${year} Q${q} (${words(from)} to ${words(to)})` };
+    return {
+      kind: 'quarter',
+      from,
+      to,
+      key: `${year}-Q${q}`,
+      label: `${year} Q${q} (${words(from)} to ${words(to)})`,
+    };
   }
   if (req.kind === 'month') {
     let year: number;
@@ -104,13 +128,23 @@ export function resolvePeriod(req: PeriodRequest, today: string): Period {
     return { kind: 'month', from, to, key: from.slice(0, 7), label: `${MONTHS[month - 1]} ${year}` };
   }
   const problems = [];
-  if (!req.from || !DATE.test(req.from) || Number.isNaN(Date.parse(req.from))) problems.push({ field: 'from', message: 'Enter the first day of the period as a real date' });
-  if (!req.to || !DATE.test(req.to) || Number.isNaN(Date.parse(req.to))) problems.push({ field: 'to', message: 'Enter the last day of the period as a real date' });
+  if (!req.from || !DATE.test(req.from) || Number.isNaN(Date.parse(req.from))) {
+    problems.push({ field: 'from', message: 'Enter the first day of the period as a real date' });
+  }
+  if (!req.to || !DATE.test(req.to) || Number.isNaN(Date.parse(req.to))) {
+    problems.push({ field: 'to', message: 'Enter the last day of the period as a real date' });
+  }
   if (problems.length > 0) throw new ValidationFailed(problems);
   const from = req.from!;
   const to = req.to!;
-  if (from > to) throw new ValidationFailed([{ field: 'to', message: 'The last day must be the same as or after the first day' }]);
-  if (addCalendarDays(from, 366 * 3) < to) throw new ValidationFailed([{ field: 'to', message: 'A period can be at most 3 years long' }]);
+  if (from > to) {
+    throw new ValidationFailed([
+      { field: 'to', message: 'The last day must be the same as or after the first day' },
+    ]);
+  }
+  if (addCalendarDays(from, 366 * 3) < to) {
+    throw new ValidationFailed([{ field: 'to', message: 'A period can be at most 3 years long' }]);
+  }
   return { kind: 'custom', from, to, key: `${from}_${to}`, label: `${words(from)} to ${words(to)}` };
 }
 
@@ -143,7 +177,11 @@ export interface Figures extends ComplianceCounts {
 
 export function figures(c: ComplianceCounts): Figures {
   const assessed = c.met + c.metLate + c.overdue;
-  return { ...c, assessed, onTimePercent: assessed === 0 ? null : Math.round((c.met / assessed) * 1000) / 10 };
+  return {
+    ...c,
+    assessed,
+    onTimePercent: assessed === 0 ? null : Math.round((c.met / assessed) * 1000) / 10,
+  };
 }
 
 const ZERO: ComplianceCounts = { met: 0, metLate: 0, overdue: 0, open: 0, notRequired: 0, total: 0 };
@@ -263,7 +301,16 @@ export interface ExportFile {
 }
 
 /** The tables a dashboard can be exported as (CSV one at a time, XLSX all together). */
-export const EXPORT_TABLES = ['rights', 'rules', 'teams', 'officers', 'months', 'age-bands', 'enhanced', 'moj-return'] as const;
+export const EXPORT_TABLES = [
+  'rights',
+  'rules',
+  'teams',
+  'officers',
+  'months',
+  'age-bands',
+  'enhanced',
+  'moj-return',
+] as const;
 export type ExportTableName = (typeof EXPORT_TABLES)[number];
 
 /** The compliance dataset's field catalogue and default selection (see docs/compliance-dataset.md). */
@@ -281,30 +328,64 @@ export interface DatasetConfig {
 }
 
 const DATASET_KEYS: readonly string[] = [
-  'obligationId', 'urn', 'investigationId', 'personRef', 'rule', 'right', 'source', 'title', 'dueDate', 'status', 'bucket',
-  'metAt', 'teamCode', 'teamName', 'officerName', 'ageBand', 'enhanced', 'reportedAt', 'offences',
+  'obligationId',
+  'urn',
+  'investigationId',
+  'personRef',
+  'rule',
+  'right',
+  'source',
+  'title',
+  'dueDate',
+  'status',
+  'bucket',
+  'metAt',
+  'teamCode',
+  'teamName',
+  'officerName',
+  'ageBand',
+  'enhanced',
+  'reportedAt',
+  'offences',
 ];
 
 /** Checks a dataset config: known keys, no duplicates, headers present. Throws a ValidationFailed. */
 export function checkDatasetConfig(config: unknown): DatasetConfig {
   const c = config as Partial<DatasetConfig>;
   const problems: { field: string; message: string }[] = [];
-  if (!Array.isArray(c.fields) || c.fields.length === 0) problems.push({ field: 'fields', message: 'list at least one field' });
-  if (typeof c.maxRows !== 'number' || c.maxRows < 1) problems.push({ field: 'maxRows', message: 'must be a positive number' });
+  if (!Array.isArray(c.fields) || c.fields.length === 0) {
+    problems.push({ field: 'fields', message: 'list at least one field' });
+  }
+  if (typeof c.maxRows !== 'number' || c.maxRows < 1) {
+    problems.push({ field: 'maxRows', message: 'must be a positive number' });
+  }
   const seen = new Set<string>();
   (c.fields ?? []).forEach((f, i) => {
-    if (!DATASET_KEYS.includes(f.key)) problems.push({ field: `fields[${i}].key`, message: `"${String(f.key)}" is not a dataset field (one of ${DATASET_KEYS.join(', ')})` });
+    if (!DATASET_KEYS.includes(f.key)) {
+      problems.push({
+        field: `fields[${i}].key`,
+        message: `"${String(f.key)}" is not a dataset field (one of ${DATASET_KEYS.join(', ')})`,
+      });
+    }
     if (seen.has(f.key)) problems.push({ field: `fields[${i}].key`, message: `"${f.key}" is listed twice` });
     seen.add(f.key);
-    if (typeof f.header !== 'string' || f.header.trim() === '') problems.push({ field: `fields[${i}].header`, message: 'enter a column header' });
+    if (typeof f.header !== 'string' || f.header.trim() === '') {
+      problems.push({ field: `fields[${i}].header`, message: 'enter a column header' });
+    }
   });
-  if (problems.length > 0) throw new ValidationFailed(problems, 'The compliance dataset configuration has problems');
+  if (problems.length > 0) {
+    throw new ValidationFailed(problems, 'The compliance dataset configuration has problems');
+  }
   return c as DatasetConfig;
 }
 
 export const DEFAULT_DATASET_CONFIG: DatasetConfig = checkDatasetConfig(datasetConfig);
 
-const AGE_LABELS: Record<AgeBand, string> = { 'under-18': 'Under 18 at the offence', '18-plus': '18 or over at the offence', unknown: 'Age not recorded' };
+const AGE_LABELS: Record<AgeBand, string> = {
+  'under-18': 'Under 18 at the offence',
+  '18-plus': '18 or over at the offence',
+  unknown: 'Age not recorded',
+};
 
 export class ComplianceService {
   private readonly dataset: DatasetConfig;
@@ -328,7 +409,14 @@ export class ComplianceService {
   private async authorise(actor: Actor, req: ScopeRequest, what: string): Promise<Scope> {
     const repos = createRepositories(this.db);
     const refuse = async (message: string): Promise<never> => {
-      await repos.audit.append({ at: this.clock.now().toISOString(), userId: auditUserId(actor), action: 'refused', recordType: 'compliance-report', reason: 'report:read', detail: { role: actor.role, what, teamId: req.teamId ?? null } });
+      await repos.audit.append({
+        at: this.clock.now().toISOString(),
+        userId: auditUserId(actor),
+        action: 'refused',
+        recordType: 'compliance-report',
+        reason: 'report:read',
+        detail: { role: actor.role, what, teamId: req.teamId ?? null },
+      });
       throw new Forbidden(message);
     };
     if (!can(actor, 'report:read')) return refuse('Compliance reports are not available to your role');
@@ -342,29 +430,55 @@ export class ComplianceService {
       teamId ? repos.users.getTeam(teamId) : Promise.resolve(undefined),
       req.ownerUserId ? repos.users.getById(req.ownerUserId) : Promise.resolve(undefined),
     ]);
-    if (teamId && !team) throw new ValidationFailed([{ field: 'teamId', message: 'Choose a team from the list' }]);
-    if (req.ownerUserId && !officer) throw new ValidationFailed([{ field: 'ownerUserId', message: 'Choose an officer from the list' }]);
-    if (officer && actor.role === 'supervisor' && officer.teamId !== actor.teamId) return refuse('You can only see officers in your own team');
-    return { teamId, teamName: team?.name ?? null, ownerUserId: officer?.id ?? null, officerName: officer?.displayName ?? null };
+    if (teamId && !team) {
+      throw new ValidationFailed([{ field: 'teamId', message: 'Choose a team from the list' }]);
+    }
+    if (req.ownerUserId && !officer) {
+      throw new ValidationFailed([{ field: 'ownerUserId', message: 'Choose an officer from the list' }]);
+    }
+    if (officer && actor.role === 'supervisor' && officer.teamId !== actor.teamId) {
+      return refuse('You can only see officers in your own team');
+    }
+    return {
+      teamId,
+      teamName: team?.name ?? null,
+      ownerUserId: officer?.id ?? null,
+      officerName: officer?.displayName ?? null,
+    };
   }
 
   private filter(period: Period, scope: Scope): ComplianceFilter {
-    return { from: period.from, to: period.to, today: this.today(), teamId: scope.teamId ?? undefined, ownerUserId: scope.ownerUserId ?? undefined };
+    return {
+      from: period.from,
+      to: period.to,
+      today: this.today(),
+      teamId: scope.teamId ?? undefined,
+      ownerUserId: scope.ownerUserId ?? undefined,
+    };
   }
 
   private ruleTitle(rule: string): string {
-    const def = (this.pack.rules as unknown as Record<string, { title?: string; source?: string } | undefined>)[rule];
+    const def = (
+      this.pack.rules as unknown as Record<string, { title?: string; source?: string } | undefined>
+    )[rule];
     return def?.title ?? rule;
   }
 
   private ruleSource(rule: string): string {
-    const def = (this.pack.rules as unknown as Record<string, { title?: string; source?: string } | undefined>)[rule];
+    const def = (
+      this.pack.rules as unknown as Record<string, { title?: string; source?: string } | undefined>
+    )[rule];
     return def?.source ?? '';
   }
 
   private ruleRows(rows: ComplianceSummaryRow[]): RuleRow[] {
     const byRule = new Map(rows.map((r) => [r.rule ?? '', r]));
-    const known = [...REPORTED_OBLIGATION_RULES, ...[...byRule.keys()].filter((r) => r !== '' && !(REPORTED_OBLIGATION_RULES as readonly string[]).includes(r)).sort()];
+    const known = [
+      ...REPORTED_OBLIGATION_RULES,
+      ...[...byRule.keys()]
+        .filter((r) => r !== '' && !(REPORTED_OBLIGATION_RULES as readonly string[]).includes(r))
+        .sort(),
+    ];
     return known.map((rule) => ({
       rule,
       title: this.ruleTitle(rule),
@@ -383,9 +497,14 @@ export class ComplianceService {
       repos.compliance.summary(filter),
       repos.compliance.listTeams(),
       repos.compliance.listOfficers(scope.teamId ?? undefined),
-      repos.dipSamples.counts({ fromInstant: toInstant(londonMidnight(period.from)), toInstant: toInstant(londonMidnight(addCalendarDays(period.to, 1))), teamId: scope.teamId ?? undefined }),
+      repos.dipSamples.counts({
+        fromInstant: toInstant(londonMidnight(period.from)),
+        toInstant: toInstant(londonMidnight(addCalendarDays(period.to, 1))),
+        teamId: scope.teamId ?? undefined,
+      }),
     ]);
-    const group = (...dims: string[]) => rows.filter((r) => r.dims.length === dims.length && dims.every((d) => r.dims.includes(d as never)));
+    const group = (...dims: string[]) =>
+      rows.filter((r) => r.dims.length === dims.length && dims.every((d) => r.dims.includes(d as never)));
     const total = figures(group()[0] ?? ZERO);
     const rules = this.ruleRows(group('rule'));
     const rights: RightRow[] = VICTIMS_CODE_RIGHTS_TABLE.map((r) => ({
@@ -394,20 +513,39 @@ export class ComplianceService {
       text: r.text,
       source: r.source,
       rules: [...r.rules],
-      ...figures(rules.filter((x) => (r.rules as readonly string[]).includes(x.rule)).reduce<ComplianceCounts>((a, b) => add(a, b), ZERO)),
+      ...figures(
+        rules
+          .filter((x) => (r.rules as readonly string[]).includes(x.rule))
+          .reduce<ComplianceCounts>((a, b) => add(a, b), ZERO),
+      ),
     }));
     const teamNames = new Map(teams.map((t) => [t.id, t.name]));
     const officerNames = new Map(officers.map((o) => [o.id, o.displayName]));
-    const missingOfficers = group('officer').filter((r) => r.ownerUserId && !officerNames.has(r.ownerUserId)).map((r) => r.ownerUserId!);
+    const missingOfficers = group('officer')
+      .filter((r) => r.ownerUserId && !officerNames.has(r.ownerUserId))
+      .map((r) => r.ownerUserId!);
     for (const id of missingOfficers) {
       const u = await repos.users.getById(id);
       if (u) officerNames.set(id, u.displayName);
     }
-    const named = (r: ComplianceSummaryRow, id: string | null, names: Map<string, string>, none: string): NamedRow => ({ id, name: id ? (names.get(id) ?? 'Unknown') : none, ...figures(r) });
-    const teamRows = group('team').map((r) => named(r, r.teamId, teamNames, 'No team')).sort((a, b) => a.name.localeCompare(b.name));
-    const officerRows = group('officer').map((r) => named(r, r.ownerUserId, officerNames, 'Not owned by an officer (IMU, VWCU, HMPPS)')).sort((a, b) => (a.id === null ? 1 : b.id === null ? -1 : a.name.localeCompare(b.name)));
+    const named = (
+      r: ComplianceSummaryRow,
+      id: string | null,
+      names: Map<string, string>,
+      none: string,
+    ): NamedRow => ({ id, name: id ? (names.get(id) ?? 'Unknown') : none, ...figures(r) });
+    const teamRows = group('team')
+      .map((r) => named(r, r.teamId, teamNames, 'No team'))
+      .sort((a, b) => a.name.localeCompare(b.name));
+    const officerRows = group('officer')
+      .map((r) => named(r, r.ownerUserId, officerNames, 'Not owned by an officer (IMU, VWCU, HMPPS)'))
+      .sort((a, b) => (a.id === null ? 1 : b.id === null ? -1 : a.name.localeCompare(b.name)));
     const byMonth = new Map(group('month').map((r) => [r.month ?? '', r]));
-    const months: MonthRow[] = monthsOf(period).map((m) => ({ month: m, label: monthLabel(m), ...figures(byMonth.get(m) ?? ZERO) }));
+    const months: MonthRow[] = monthsOf(period).map((m) => ({
+      month: m,
+      label: monthLabel(m),
+      ...figures(byMonth.get(m) ?? ZERO),
+    }));
     const ageBands: BreakdownRow[] = (['under-18', '18-plus', 'unknown'] as AgeBand[]).map((band) => ({
       key: band,
       label: AGE_LABELS[band],
@@ -427,7 +565,12 @@ export class ComplianceService {
       svg: 'periods' in input ? lineChartSvg({ ...input, id }) : barChartSvg({ ...input, id }),
       table: chartTable(input),
     });
-    const compliance = (title: string, description: string, categoryLabel: string, rows: { category: string; met: number; metLate: number; overdue: number }[]): BarChartInput => ({
+    const compliance = (
+      title: string,
+      description: string,
+      categoryLabel: string,
+      rows: { category: string; met: number; metLate: number; overdue: number }[],
+    ): BarChartInput => ({
       title,
       description,
       categoryLabel,
@@ -436,7 +579,15 @@ export class ComplianceService {
       ...complianceSeries(rows),
     });
     const charts = {
-      rules: chart('chart-rules', compliance(`Obligations by rule, ${where}, ${period.label}`, `Obligations that fell due in ${period.label}, met on time, met late or overdue, for each rule. ${total.met} of ${total.assessed} were met on time.`, 'Rule', shown.map((r) => ({ category: r.rule, met: r.met, metLate: r.metLate, overdue: r.overdue })))),
+      rules: chart(
+        'chart-rules',
+        compliance(
+          `Obligations by rule, ${where}, ${period.label}`,
+          `Obligations that fell due in ${period.label}, met on time, met late or overdue, for each rule. ${total.met} of ${total.assessed} were met on time.`,
+          'Rule',
+          shown.map((r) => ({ category: r.rule, met: r.met, metLate: r.metLate, overdue: r.overdue })),
+        ),
+      ),
       trend: chart('chart-trend', {
         title: `Met on time by month, ${where}`,
         description: `The percentage of obligations met on time, by the month they fell due, ${period.label}.`,
@@ -444,11 +595,42 @@ export class ComplianceService {
         series: [{ label: 'Met on time', values: months.map((m) => m.onTimePercent) }],
         unit: '%',
       }),
-      teams: chart('chart-teams', compliance(`Obligations by team, ${period.label}`, `Obligations that fell due in ${period.label} for each team, met on time, met late or overdue.`, 'Team', teamRows.map((t) => ({ category: t.name, met: t.met, metLate: t.metLate, overdue: t.overdue })))),
-      ageBands: chart('chart-age', compliance(`Under-18s and adults, ${where}, ${period.label}`, 'Obligations to victims under 18 at the time of the offence compared with adults and with victims whose age is not recorded.', 'Age at the offence', ageBands.map((b) => ({ category: b.label, met: b.met, metLate: b.metLate, overdue: b.overdue })))),
-      enhanced: chart('chart-enhanced', compliance(`Enhanced and other victims, ${where}, ${period.label}`, 'Obligations to victims entitled to enhanced rights compared with other victims.', 'Victims', enhanced.map((b) => ({ category: b.label, met: b.met, metLate: b.metLate, overdue: b.overdue })))),
+      teams: chart(
+        'chart-teams',
+        compliance(
+          `Obligations by team, ${period.label}`,
+          `Obligations that fell due in ${period.label} for each team, met on time, met late or overdue.`,
+          'Team',
+          teamRows.map((t) => ({ category: t.name, met: t.met, metLate: t.metLate, overdue: t.overdue })),
+        ),
+      ),
+      ageBands: chart(
+        'chart-age',
+        compliance(
+          `Under-18s and adults, ${where}, ${period.label}`,
+          'Obligations to victims under 18 at the time of the offence compared with adults and with victims whose age is not recorded.',
+          'Age at the offence',
+          ageBands.map((b) => ({ category: b.label, met: b.met, metLate: b.metLate, overdue: b.overdue })),
+        ),
+      ),
+      enhanced: chart(
+        'chart-enhanced',
+        compliance(
+          `Enhanced and other victims, ${where}, ${period.label}`,
+          'Obligations to victims entitled to enhanced rights compared with other victims.',
+          'Victims',
+          enhanced.map((b) => ({ category: b.label, met: b.met, metLate: b.metLate, overdue: b.overdue })),
+        ),
+      ),
     };
-    await repos.audit.append({ at: this.clock.now().toISOString(), userId: auditUserId(actor), action: 'read', recordType: 'compliance-report', recordId: period.key, detail: { from: period.from, to: period.to, teamId: scope.teamId, ownerUserId: scope.ownerUserId } });
+    await repos.audit.append({
+      at: this.clock.now().toISOString(),
+      userId: auditUserId(actor),
+      action: 'read',
+      recordType: 'compliance-report',
+      recordId: period.key,
+      detail: { from: period.from, to: period.to, teamId: scope.teamId, ownerUserId: scope.ownerUserId },
+    });
     return {
       period,
       today: filter.today,
@@ -464,7 +646,9 @@ export class ComplianceService {
       dipSampling,
       charts,
       filters: {
-        teams: (actor.role === 'supervisor' ? teams.filter((t) => t.id === actor.teamId) : teams).map((t) => ({ id: t.id, name: t.name })),
+        teams: (actor.role === 'supervisor' ? teams.filter((t) => t.id === actor.teamId) : teams).map(
+          (t) => ({ id: t.id, name: t.name }),
+        ),
         officers: officers.map((o) => ({ id: o.id, displayName: o.displayName })),
       },
     };
@@ -475,8 +659,12 @@ export class ComplianceService {
     const period = resolvePeriod(periodReq, this.today());
     const scope = await this.authorise(actor, req, 'drill-down');
     const repos = createRepositories(this.db);
-    const rules = req.right ? VICTIMS_CODE_RIGHTS_TABLE.find((r) => r.number === req.right)?.rules : undefined;
-    if (req.right && !rules) throw new ValidationFailed([{ field: 'right', message: 'Choose a right from 1 to 12' }]);
+    const rules = req.right
+      ? VICTIMS_CODE_RIGHTS_TABLE.find((r) => r.number === req.right)?.rules
+      : undefined;
+    if (req.right && !rules) {
+      throw new ValidationFailed([{ field: 'right', message: 'Choose a right from 1 to 12' }]);
+    }
     const limit = Math.min(Math.max(req.limit ?? 50, 1), 200);
     const offset = Math.max(req.offset ?? 0, 0);
     const result = await repos.compliance.drillDown(this.filter(period, scope), {
@@ -492,16 +680,34 @@ export class ComplianceService {
     const visible = new Map<string, boolean>();
     for (const item of result.items) {
       if (item.restricted && actor.role !== 'admin' && !visible.has(item.investigationId)) {
-        visible.set(item.investigationId, await repos.investigations.isVisibleTo(item.investigationId, actor.id));
+        visible.set(
+          item.investigationId,
+          await repos.investigations.isVisibleTo(item.investigationId, actor.id),
+        );
       }
     }
-    const items = result.items.map((i) => (i.restricted && actor.role !== 'admin' && !visible.get(i.investigationId) ? { ...i, urn: 'Restricted', personName: null, personRef: null } : i));
-    await repos.audit.append({ at: this.clock.now().toISOString(), userId: auditUserId(actor), action: 'read', recordType: 'compliance-drill-down', recordId: period.key, detail: { ...req, investigations: [...new Set(items.map((i) => i.investigationId))] } });
+    const items = result.items.map((i) =>
+      i.restricted && actor.role !== 'admin' && !visible.get(i.investigationId)
+        ? { ...i, urn: 'Restricted', personName: null, personRef: null }
+        : i,
+    );
+    await repos.audit.append({
+      at: this.clock.now().toISOString(),
+      userId: auditUserId(actor),
+      action: 'read',
+      recordType: 'compliance-drill-down',
+      recordId: period.key,
+      detail: { ...req, investigations: [...new Set(items.map((i) => i.investigationId))] },
+    });
     return { period, scope, items, total: result.total, limit, offset };
   }
 
   /** The MoJ five-area return for the period, counted per victim (see MOJ_RETURN_AREAS). */
-  async mojReturn(actor: Actor, periodReq: PeriodRequest, scopeReq: ScopeRequest = {}): Promise<{ period: Period; scope: Scope; rows: MojReturnRow[] }> {
+  async mojReturn(
+    actor: Actor,
+    periodReq: PeriodRequest,
+    scopeReq: ScopeRequest = {},
+  ): Promise<{ period: Period; scope: Scope; rows: MojReturnRow[] }> {
     const period = resolvePeriod(periodReq, this.today());
     const scope = await this.authorise(actor, scopeReq, 'moj-return');
     return { period, scope, rows: await this.mojRows(period, scope) };
@@ -512,7 +718,11 @@ export class ComplianceService {
     const filter = this.filter(period, scope);
     return Promise.all(
       MOJ_RETURN_AREAS.map(async (area) => {
-        const a = await repos.compliance.perVictim(filter, { rules: area.rules, yesWhen: area.yesWhen, evidenceEventType: area.evidence?.eventType });
+        const a = await repos.compliance.perVictim(filter, {
+          rules: area.rules,
+          yesWhen: area.yesWhen,
+          evidenceEventType: area.evidence?.eventType,
+        });
         return {
           area: area.id,
           question: area.question,
@@ -539,20 +749,72 @@ export class ComplianceService {
       { key: 'notRequired', header: 'Not required' },
       { key: 'onTimePercent', header: 'Met on time (%)' },
     ];
-    const counts = (f: Figures) => ({ total: f.total, met: f.met, metLate: f.metLate, overdue: f.overdue, open: f.open, notRequired: f.notRequired, onTimePercent: f.onTimePercent });
+    const counts = (f: Figures) => ({
+      total: f.total,
+      met: f.met,
+      metLate: f.metLate,
+      overdue: f.overdue,
+      open: f.open,
+      notRequired: f.notRequired,
+      onTimePercent: f.onTimePercent,
+    });
     const breakdown = (rows: BreakdownRow[]) =>
       rows.flatMap((b) => [
         { group: b.label, rule: 'All rules', ...counts(b) },
         ...b.byRule.filter((r) => r.total > 0).map((r) => ({ group: b.label, rule: r.rule, ...counts(r) })),
       ]);
     return {
-      rights: { name: 'By right', columns: [{ key: 'number', header: 'Right' }, { key: 'name', header: 'Name' }, { key: 'rulesText', header: 'Measured by' }, ...fig], rows: d.rights.map((r) => ({ number: r.number, name: r.name, rulesText: r.rules.join(', ') || 'No deadline measures this right', ...counts(r) })) },
-      rules: { name: 'By rule', columns: [{ key: 'rule', header: 'Rule' }, { key: 'title', header: 'What is owed' }, { key: 'right', header: 'Right' }, { key: 'source', header: 'Source' }, ...fig], rows: d.rules.map((r) => ({ ...r })) },
-      teams: { name: 'By team', columns: [{ key: 'name', header: 'Team' }, ...fig], rows: d.teams.map((r) => ({ ...r })) },
-      officers: { name: 'By officer', columns: [{ key: 'name', header: 'Officer' }, ...fig], rows: d.officers.map((r) => ({ ...r })) },
-      months: { name: 'By month', columns: [{ key: 'month', header: 'Month' }, ...fig], rows: d.months.map((r) => ({ ...r })) },
-      'age-bands': { name: 'Under 18s', columns: [{ key: 'group', header: 'Age at the offence' }, { key: 'rule', header: 'Rule' }, ...fig], rows: breakdown(d.ageBands) },
-      enhanced: { name: 'Enhanced victims', columns: [{ key: 'group', header: 'Victims' }, { key: 'rule', header: 'Rule' }, ...fig], rows: breakdown(d.enhanced) },
+      rights: {
+        name: 'By right',
+        columns: [
+          { key: 'number', header: 'Right' },
+          { key: 'name', header: 'Name' },
+          { key: 'rulesText', header: 'Measured by' },
+          ...fig,
+        ],
+        rows: d.rights.map((r) => ({
+          number: r.number,
+          name: r.name,
+          rulesText: r.rules.join(', ') || 'No deadline measures this right',
+          ...counts(r),
+        })),
+      },
+      rules: {
+        name: 'By rule',
+        columns: [
+          { key: 'rule', header: 'Rule' },
+          { key: 'title', header: 'What is owed' },
+          { key: 'right', header: 'Right' },
+          { key: 'source', header: 'Source' },
+          ...fig,
+        ],
+        rows: d.rules.map((r) => ({ ...r })),
+      },
+      teams: {
+        name: 'By team',
+        columns: [{ key: 'name', header: 'Team' }, ...fig],
+        rows: d.teams.map((r) => ({ ...r })),
+      },
+      officers: {
+        name: 'By officer',
+        columns: [{ key: 'name', header: 'Officer' }, ...fig],
+        rows: d.officers.map((r) => ({ ...r })),
+      },
+      months: {
+        name: 'By month',
+        columns: [{ key: 'month', header: 'Month' }, ...fig],
+        rows: d.months.map((r) => ({ ...r })),
+      },
+      'age-bands': {
+        name: 'Under 18s',
+        columns: [{ key: 'group', header: 'Age at the offence' }, { key: 'rule', header: 'Rule' }, ...fig],
+        rows: breakdown(d.ageBands),
+      },
+      enhanced: {
+        name: 'Enhanced victims',
+        columns: [{ key: 'group', header: 'Victims' }, { key: 'rule', header: 'Rule' }, ...fig],
+        rows: breakdown(d.enhanced),
+      },
       'moj-return': {
         name: 'MoJ quarterly return',
         columns: [
@@ -570,7 +832,13 @@ export class ComplianceService {
   }
 
   /** One table as CSV, or every table (and the MoJ return) as one XLSX workbook. Audited as an export. */
-  async exportTables(actor: Actor, periodReq: PeriodRequest, scopeReq: ScopeRequest, format: 'csv' | 'xlsx', table?: ExportTableName): Promise<ExportFile> {
+  async exportTables(
+    actor: Actor,
+    periodReq: PeriodRequest,
+    scopeReq: ScopeRequest,
+    format: 'csv' | 'xlsx',
+    table?: ExportTableName,
+  ): Promise<ExportFile> {
     const d = await this.dashboard(actor, periodReq, scopeReq);
     const moj = await this.mojRows(d.period, d.scope);
     const all = this.tables(d, moj);
@@ -578,25 +846,50 @@ export class ComplianceService {
     let file: ExportFile;
     if (format === 'csv') {
       const t = all[table ?? 'rules'];
-      file = { fileName: `${stem}-${csvFileName(t)}`, contentType: CSV_CONTENT_TYPE, body: Buffer.from(toCsv(t), 'utf8') };
+      file = {
+        fileName: `${stem}-${csvFileName(t)}`,
+        contentType: CSV_CONTENT_TYPE,
+        body: Buffer.from(toCsv(t), 'utf8'),
+      };
     } else {
       const tables = table ? [all[table]] : EXPORT_TABLES.map((n) => all[n]);
-      file = { fileName: `${stem}${table ? `-${table}` : ''}.xlsx`, contentType: XLSX_CONTENT_TYPE, body: await toXlsx(tables, { creator: this.forceName, createdAt: this.clock.now() }) };
+      file = {
+        fileName: `${stem}${table ? `-${table}` : ''}.xlsx`,
+        contentType: XLSX_CONTENT_TYPE,
+        body: await toXlsx(tables, { creator: this.forceName, createdAt: this.clock.now() }),
+      };
     }
     await this.auditExport(actor, file.fileName, d.period, d.scope);
     return file;
   }
 
   /** The MoJ five-area return as CSV or XLSX. */
-  async exportMojReturn(actor: Actor, periodReq: PeriodRequest, scopeReq: ScopeRequest, format: 'csv' | 'xlsx'): Promise<ExportFile> {
+  async exportMojReturn(
+    actor: Actor,
+    periodReq: PeriodRequest,
+    scopeReq: ScopeRequest,
+    format: 'csv' | 'xlsx',
+  ): Promise<ExportFile> {
     const { period, scope, rows } = await this.mojReturn(actor, periodReq, scopeReq);
-    const dummy = { rights: [], rules: [], teams: [], officers: [], months: [], ageBands: [], enhanced: [] } as unknown as Dashboard;
+    const dummy = {
+      rights: [],
+      rules: [],
+      teams: [],
+      officers: [],
+      months: [],
+      ageBands: [],
+      enhanced: [],
+    } as unknown as Dashboard;
     const t = this.tables(dummy, rows)['moj-return'];
     const stem = `moj-return-${period.key}${scope.teamName ? `-${slug(scope.teamName)}` : ''}`;
     const file: ExportFile =
       format === 'csv'
         ? { fileName: `${stem}.csv`, contentType: CSV_CONTENT_TYPE, body: Buffer.from(toCsv(t), 'utf8') }
-        : { fileName: `${stem}.xlsx`, contentType: XLSX_CONTENT_TYPE, body: await toXlsx([t], { creator: this.forceName, createdAt: this.clock.now() }) };
+        : {
+            fileName: `${stem}.xlsx`,
+            contentType: XLSX_CONTENT_TYPE,
+            body: await toXlsx([t], { creator: this.forceName, createdAt: this.clock.now() }),
+          };
     await this.auditExport(actor, file.fileName, period, scope);
     return file;
   }
@@ -611,17 +904,35 @@ export class ComplianceService {
    * columns the dataset config lists (optionally a subset of them, in config order). Refused when the
    * period holds more rows than the config's `maxRows`: narrow the period or choose a team.
    */
-  async exportDataset(actor: Actor, periodReq: PeriodRequest, scopeReq: ScopeRequest, format: 'csv' | 'xlsx', fields?: readonly string[]): Promise<ExportFile> {
+  async exportDataset(
+    actor: Actor,
+    periodReq: PeriodRequest,
+    scopeReq: ScopeRequest,
+    format: 'csv' | 'xlsx',
+    fields?: readonly string[],
+  ): Promise<ExportFile> {
     const period = resolvePeriod(periodReq, this.today());
     const scope = await this.authorise(actor, scopeReq, 'dataset');
     const repos = createRepositories(this.db);
     const filter = this.filter(period, scope);
-    const chosen = fields && fields.length > 0 ? this.dataset.fields.filter((f) => fields.includes(f.key)) : this.dataset.fields;
+    const chosen =
+      fields && fields.length > 0
+        ? this.dataset.fields.filter((f) => fields.includes(f.key))
+        : this.dataset.fields;
     const unknown = (fields ?? []).filter((f) => !this.dataset.fields.some((d) => d.key === f));
-    if (unknown.length > 0) throw new ValidationFailed([{ field: 'fields', message: `not in the dataset configuration: ${unknown.join(', ')}` }]);
+    if (unknown.length > 0) {
+      throw new ValidationFailed([
+        { field: 'fields', message: `not in the dataset configuration: ${unknown.join(', ')}` },
+      ]);
+    }
     const count = await repos.compliance.countDue(filter);
     if (count > this.dataset.maxRows) {
-      throw new ValidationFailed([{ field: 'period', message: `The period holds ${count} obligations, more than the ${this.dataset.maxRows} one export may hold: choose a shorter period or a team` }]);
+      throw new ValidationFailed([
+        {
+          field: 'period',
+          message: `The period holds ${count} obligations, more than the ${this.dataset.maxRows} one export may hold: choose a shorter period or a team`,
+        },
+      ]);
     }
     const rows = await repos.compliance.dataset(filter, this.dataset.maxRows);
     const table: ExportTable = {
@@ -633,13 +944,42 @@ export class ComplianceService {
     const file: ExportFile =
       format === 'csv'
         ? { fileName: `${stem}.csv`, contentType: CSV_CONTENT_TYPE, body: Buffer.from(toCsv(table), 'utf8') }
-        : { fileName: `${stem}.xlsx`, contentType: XLSX_CONTENT_TYPE, body: await toXlsx([table], { creator: this.forceName, createdAt: this.clock.now() }) };
-    await this.auditExport(actor, file.fileName, period, scope, { rows: rows.length, fields: chosen.map((f) => f.key), investigations: rows.length <= 1000 ? [...new Set(rows.map((r) => r.investigationId))] : 'more than 1000' });
+        : {
+            fileName: `${stem}.xlsx`,
+            contentType: XLSX_CONTENT_TYPE,
+            body: await toXlsx([table], { creator: this.forceName, createdAt: this.clock.now() }),
+          };
+    await this.auditExport(actor, file.fileName, period, scope, {
+      rows: rows.length,
+      fields: chosen.map((f) => f.key),
+      investigations:
+        rows.length <= 1000 ? [...new Set(rows.map((r) => r.investigationId))] : 'more than 1000',
+    });
     return file;
   }
 
-  private async auditExport(actor: Actor, fileName: string, period: Period, scope: Scope, extra: Record<string, unknown> = {}): Promise<void> {
-    await createRepositories(this.db).audit.append({ at: this.clock.now().toISOString(), userId: auditUserId(actor), action: 'export', recordType: 'compliance-report', recordId: period.key, detail: { fileName, from: period.from, to: period.to, teamId: scope.teamId, ownerUserId: scope.ownerUserId, ...extra } });
+  private async auditExport(
+    actor: Actor,
+    fileName: string,
+    period: Period,
+    scope: Scope,
+    extra: Record<string, unknown> = {},
+  ): Promise<void> {
+    await createRepositories(this.db).audit.append({
+      at: this.clock.now().toISOString(),
+      userId: auditUserId(actor),
+      action: 'export',
+      recordType: 'compliance-report',
+      recordId: period.key,
+      detail: {
+        fileName,
+        from: period.from,
+        to: period.to,
+        teamId: scope.teamId,
+        ownerUserId: scope.ownerUserId,
+        ...extra,
+      },
+    });
   }
 }
 
@@ -651,5 +991,8 @@ export function londonMidnight(date: string): number {
 }
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
 }

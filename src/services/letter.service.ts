@@ -21,10 +21,19 @@ import { evaluateCase } from '../domain/evaluate.js';
 import type { PersonEligibility } from '../domain/evaluation.types.js';
 import { complaintAcknowledgementLetter } from '../outputs/letters/complaint-acknowledgement-letter.model.js';
 import { crimeReportConfirmationLetter } from '../outputs/letters/crime-report-confirmation-letter.model.js';
-import { FilingLetterNotPermittedError, filingLetter, type FilingLetterAuthority } from '../outputs/letters/filing-letter.model.js';
+import {
+  FilingLetterNotPermittedError,
+  filingLetter,
+  type FilingLetterAuthority,
+} from '../outputs/letters/filing-letter.model.js';
 import { LetterInputError } from '../outputs/letters/letter-parts.model.js';
 import { renderLetterPdf } from '../outputs/letters/letter-pdf.renderer.js';
-import type { ForceProfile, LetterDocument, LetterKind, OfficerContact } from '../outputs/letters/letter.types.js';
+import type {
+  ForceProfile,
+  LetterDocument,
+  LetterKind,
+  OfficerContact,
+} from '../outputs/letters/letter.types.js';
 import { noFurtherActionLetter } from '../outputs/letters/no-further-action-letter.model.js';
 import type { Db } from '../store/database.js';
 import type { Investigation, Person } from '../store/database.types.js';
@@ -37,7 +46,12 @@ import type { Clock } from './clock.js';
 import type { RulesContext } from './derivation.js';
 import { Forbidden, NotFound, ValidationFailed, type FieldProblem } from './service-errors.js';
 
-export const LETTER_KINDS: readonly LetterKind[] = ['crime-report-confirmation', 'filing', 'no-further-action', 'complaint-acknowledgement'];
+export const LETTER_KINDS: readonly LetterKind[] = [
+  'crime-report-confirmation',
+  'filing',
+  'no-further-action',
+  'complaint-acknowledgement',
+];
 
 export const LETTER_TITLES: Record<LetterKind, string> = {
   'crime-report-confirmation': 'Written confirmation of the crime report',
@@ -47,7 +61,12 @@ export const LETTER_TITLES: Record<LetterKind, string> = {
 };
 
 /** The decisions a no-further-action letter can be about. */
-export const NFA_DECISION_TYPES: readonly string[] = ['suspect-released-nfa', 'decision-not-to-charge', 'decision-not-to-investigate', 'investigation-filed'];
+export const NFA_DECISION_TYPES: readonly string[] = [
+  'suspect-released-nfa',
+  'decision-not-to-charge',
+  'decision-not-to-investigate',
+  'investigation-filed',
+];
 
 export interface OfficerInput {
   rankOrRole: string;
@@ -90,7 +109,9 @@ export interface LetterOptions {
   officer: { name: string; email: string | null };
 }
 
-export type LetterConfig = Partial<Pick<Config, 'FORCE_NAME' | 'FORCE_ADDRESS' | 'FORCE_PHONE' | 'FORCE_WEBSITE'>>;
+export type LetterConfig = Partial<
+  Pick<Config, 'FORCE_NAME' | 'FORCE_ADDRESS' | 'FORCE_PHONE' | 'FORCE_WEBSITE'>
+>;
 
 /** The letterhead from configuration: FORCE_ADDRESS lines are separated by commas. */
 export function forceProfile(config: LetterConfig): ForceProfile {
@@ -132,11 +153,33 @@ export class LetterService {
     return { restricted: true, namedUserIds: named };
   }
 
-  private async auditRefusal(actor: Actor, reason: string, recordType: string, recordId: string | null, investigationId: string | null, detail: Record<string, unknown> = {}): Promise<void> {
-    await createRepositories(this.db).audit.append({ at: this.clock.now().toISOString(), userId: auditUserId(actor), action: 'refused', recordType, recordId, investigationId, reason, detail: { role: actor.role, ...detail } });
+  private async auditRefusal(
+    actor: Actor,
+    reason: string,
+    recordType: string,
+    recordId: string | null,
+    investigationId: string | null,
+    detail: Record<string, unknown> = {},
+  ): Promise<void> {
+    await createRepositories(this.db).audit.append({
+      at: this.clock.now().toISOString(),
+      userId: auditUserId(actor),
+      action: 'refused',
+      recordType,
+      recordId,
+      investigationId,
+      reason,
+      detail: { role: actor.role, ...detail },
+    });
   }
 
-  private async refuse(actor: Actor, reason: string, recordType: string, recordId: string | null, investigationId: string | null): Promise<never> {
+  private async refuse(
+    actor: Actor,
+    reason: string,
+    recordType: string,
+    recordId: string | null,
+    investigationId: string | null,
+  ): Promise<never> {
     await this.auditRefusal(actor, reason, recordType, recordId, investigationId);
     throw new Forbidden();
   }
@@ -147,9 +190,15 @@ export class LetterService {
     const person = await repos.people.getById(personId);
     if (!person) throw new NotFound('The person');
     const inv = (await repos.investigations.getById(person.investigationId))!;
-    if (!can(actor, action, await this.access(repos, inv))) await this.refuse(actor, action, 'letter', null, inv.id);
+    if (!can(actor, action, await this.access(repos, inv))) {
+      await this.refuse(actor, action, 'letter', null, inv.id);
+    }
     const history = (await repos.caseHistories.load(inv.id))!;
-    const evaluation = evaluateCase(history, { pack: this.rules.pack, calendar: this.rules.calendar(), asOf: this.clock.now().toISOString() });
+    const evaluation = evaluateCase(history, {
+      pack: this.rules.pack,
+      calendar: this.rules.calendar(),
+      asOf: this.clock.now().toISOString(),
+    });
     const eligibility = evaluation.people.find((p) => p.id === person.ref);
     const oic = inv.officerInChargeId ? await repos.users.getById(inv.officerInChargeId) : undefined;
     return { repos, person, inv, history, eligibility, oic };
@@ -159,27 +208,47 @@ export class LetterService {
   private static justificationApproved(events: readonly CaseEvent[], personRef: string): boolean {
     return events.some((e) => {
       const x = e as unknown as { type: string; person?: string; letterJustificationApproved?: boolean };
-      return x.type === 'filing-signed-off' && x.person === personRef && x.letterJustificationApproved === true;
+      return (
+        x.type === 'filing-signed-off' && x.person === personRef && x.letterJustificationApproved === true
+      );
     });
   }
 
-  private static filingDecision(eligibility: PersonEligibility | undefined, events: readonly CaseEvent[], personRef: string) {
+  private static filingDecision(
+    eligibility: PersonEligibility | undefined,
+    events: readonly CaseEvent[],
+    personRef: string,
+  ) {
     return {
       permitted: eligibility?.filingLetterPermitted ?? false,
       justificationApproved: LetterService.justificationApproved(events, personRef),
-      reasons: eligibility?.decisions.filingLetterPermitted.reasons ?? ['the person is not a victim on this investigation'],
+      reasons: eligibility?.decisions.filingLetterPermitted.reasons ?? [
+        'the person is not a victim on this investigation',
+      ],
     };
   }
 
   /** What the form offers for this person: whether a filing letter is allowed, decisions, complaints. */
   async options(actor: Actor, personId: string): Promise<LetterOptions> {
-    const { person, inv, history, eligibility, oic } = await this.load(actor, personId, 'investigation:record');
+    const { person, inv, history, eligibility, oic } = await this.load(
+      actor,
+      personId,
+      'investigation:record',
+    );
     const mine = history.events.filter((e) => !('person' in e) || e.person === person.ref);
     return {
       investigation: { id: inv.id, urn: inv.urn, reportedAt: inv.reportedAt },
-      person: { id: person.id, ref: person.ref, name: person.name, address: person.address, email: person.email },
+      person: {
+        id: person.id,
+        ref: person.ref,
+        name: person.name,
+        address: person.address,
+        email: person.email,
+      },
       filing: LetterService.filingDecision(eligibility, history.events, person.ref),
-      decisions: mine.filter((e) => NFA_DECISION_TYPES.includes(e.type)).map((e) => ({ ref: e.id, type: e.type, at: e.at })),
+      decisions: mine
+        .filter((e) => NFA_DECISION_TYPES.includes(e.type))
+        .map((e) => ({ ref: e.id, type: e.type, at: e.at })),
       complaints: mine.filter((e) => e.type === 'complaint-received').map((e) => ({ ref: e.id, at: e.at })),
       officer: { name: oic?.displayName ?? actor.displayName, email: oic?.email ?? null },
     };
@@ -191,16 +260,35 @@ export class LetterService {
    * audited) before anything is made.
    */
   async produce(actor: Actor, req: LetterRequest): Promise<ProducedLetter> {
-    const { person, inv, history, eligibility, oic } = await this.load(actor, req.personId, 'investigation:record');
-    if (person.role !== 'victim') throw new ValidationFailed([{ field: 'personId', message: 'Letters under the Victims’ Code go to victims' }]);
+    const { person, inv, history, eligibility, oic } = await this.load(
+      actor,
+      req.personId,
+      'investigation:record',
+    );
+    if (person.role !== 'victim') {
+      throw new ValidationFailed([
+        { field: 'personId', message: 'Letters under the Victims’ Code go to victims' },
+      ]);
+    }
     const now = this.clock.now();
     const today = londonDateOfMs(now.getTime());
     const problems: FieldProblem[] = [];
-    if (!req.officer.rankOrRole.trim()) problems.push({ field: 'rankOrRole', message: 'Enter your rank or role' });
-    if (!req.officer.phone.trim()) problems.push({ field: 'phone', message: 'Enter a phone number the victim can reach you on' });
-    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(req.officer.email.trim())) problems.push({ field: 'email', message: 'Enter your force email address, like name@force.police.uk' });
+    if (!req.officer.rankOrRole.trim()) {
+      problems.push({ field: 'rankOrRole', message: 'Enter your rank or role' });
+    }
+    if (!req.officer.phone.trim()) {
+      problems.push({ field: 'phone', message: 'Enter a phone number the victim can reach you on' });
+    }
+    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(req.officer.email.trim())) {
+      problems.push({ field: 'email', message: 'Enter your force email address, like name@force.police.uk' });
+    }
     const address = addressLines(person.address);
-    if (address.length === 0) problems.push({ field: 'address', message: 'Record the victim’s postal address on their record first' });
+    if (address.length === 0) {
+      problems.push({
+        field: 'address',
+        message: 'Record the victim’s postal address on their record first',
+      });
+    }
     if (problems.length > 0) throw new ValidationFailed(problems, 'The letter was not produced');
 
     const officer: OfficerContact = {
@@ -222,9 +310,17 @@ export class LetterService {
     if (req.kind === 'filing') {
       const d = LetterService.filingDecision(eligibility, history.events, person.ref);
       if (!d.permitted && !d.justificationApproved) {
-        await this.auditRefusal(actor, 'EL-FILING-LETTER', 'letter', null, inv.id, { kind: 'filing', person: person.id });
+        await this.auditRefusal(actor, 'EL-FILING-LETTER', 'letter', null, inv.id, {
+          kind: 'filing',
+          person: person.id,
+        });
         throw new ValidationFailed(
-          [{ field: 'kind', message: `A filing letter is not permitted for ${person.name ?? person.ref} (${d.reasons.join('; ')}). Tell them in person or by phone, or ask a supervisor to sign off the filing approving a justification (SOP 3.2.10.1).` }],
+          [
+            {
+              field: 'kind',
+              message: `A filing letter is not permitted for ${person.name ?? person.ref} (${d.reasons.join('; ')}). Tell them in person or by phone, or ask a supervisor to sign off the filing approving a justification (SOP 3.2.10.1).`,
+            },
+          ],
           'The filing letter was not produced',
         );
       }
@@ -239,14 +335,23 @@ export class LetterService {
             ...base,
             reportedOn: londonDate(inv.reportedAt),
             enhanced: eligibility?.enhanced ?? false,
-            ...(contract?.updateFrequencyDays ? { agreedUpdateFrequencyDays: contract.updateFrequencyDays } : {}),
+            ...(contract?.updateFrequencyDays
+              ? { agreedUpdateFrequencyDays: contract.updateFrequencyDays }
+              : {}),
           });
-          event = { id: NEW_EVENT_ID, type: 'victim-care-card', at: nowIso, person: person.ref } as NewEventInput;
+          event = {
+            id: NEW_EVENT_ID,
+            type: 'victim-care-card',
+            at: nowIso,
+            person: person.ref,
+          } as NewEventInput;
           break;
         }
         case 'filing': {
           const decision = LetterService.filingDecision(eligibility, history.events, person.ref);
-          const authority: FilingLetterAuthority = decision.permitted ? { permitted: true } : { supervisorApprovedJustification: 'approved at the supervisor’s filing sign-off' };
+          const authority: FilingLetterAuthority = decision.permitted
+            ? { permitted: true }
+            : { supervisorApprovedJustification: 'approved at the supervisor’s filing sign-off' };
           document = filingLetter({
             ...base,
             authority,
@@ -254,15 +359,27 @@ export class LetterService {
             reportedOn: londonDate(inv.reportedAt),
             contactAttempts: (req.contactAttempts ?? []).filter((a) => a.trim() !== ''),
           });
-          event = { id: NEW_EVENT_ID, type: 'filing-letter-sent', at: nowIso, person: person.ref, ...(decision.permitted ? {} : { justificationApproved: true }) } as NewEventInput;
+          event = {
+            id: NEW_EVENT_ID,
+            type: 'filing-letter-sent',
+            at: nowIso,
+            person: person.ref,
+            ...(decision.permitted ? {} : { justificationApproved: true }),
+          } as NewEventInput;
           break;
         }
         case 'no-further-action': {
-          const decision = history.events.find((e) => e.id === req.decisionEvent && NFA_DECISION_TYPES.includes(e.type));
+          const decision = history.events.find(
+            (e) => e.id === req.decisionEvent && NFA_DECISION_TYPES.includes(e.type),
+          );
           const reasons = (req.reasons ?? []).map((r) => r.trim()).filter((r) => r !== '');
           const p: FieldProblem[] = [];
-          if (!decision) p.push({ field: 'decisionEvent', message: 'Choose the decision the letter is about' });
-          if (reasons.length === 0) p.push({ field: 'reasons', message: 'Enter the reasons for the decision, one per line' });
+          if (!decision) {
+            p.push({ field: 'decisionEvent', message: 'Choose the decision the letter is about' });
+          }
+          if (reasons.length === 0) {
+            p.push({ field: 'reasons', message: 'Enter the reasons for the decision, one per line' });
+          }
           if (p.length > 0) throw new ValidationFailed(p, 'The letter was not produced');
           document = noFurtherActionLetter({ ...base, decisionDate: londonDate(decision!.at), reasons });
           event = {
@@ -279,10 +396,23 @@ export class LetterService {
           break;
         }
         case 'complaint-acknowledgement': {
-          const complaint = history.events.find((e) => e.id === req.complaintEvent && e.type === 'complaint-received' && 'person' in e && e.person === person.ref);
+          const complaint = history.events.find(
+            (e) =>
+              e.id === req.complaintEvent &&
+              e.type === 'complaint-received' &&
+              'person' in e &&
+              e.person === person.ref,
+          );
           const p: FieldProblem[] = [];
-          if (!complaint) p.push({ field: 'complaintEvent', message: 'Choose the complaint the letter acknowledges' });
-          if (!req.likelyTimescale?.trim()) p.push({ field: 'likelyTimescale', message: 'Enter when the complainant can expect a full response, like "within 20 working days"' });
+          if (!complaint) {
+            p.push({ field: 'complaintEvent', message: 'Choose the complaint the letter acknowledges' });
+          }
+          if (!req.likelyTimescale?.trim()) {
+            p.push({
+              field: 'likelyTimescale',
+              message: 'Enter when the complainant can expect a full response, like "within 20 working days"',
+            });
+          }
           if (p.length > 0) throw new ValidationFailed(p, 'The letter was not produced');
           document = complaintAcknowledgementLetter({
             ...base,
@@ -291,7 +421,13 @@ export class LetterService {
             likelyTimescale: req.likelyTimescale!.trim(),
             ...(req.complaintSummary?.trim() ? { complaintSummary: req.complaintSummary.trim() } : {}),
           });
-          event = { id: NEW_EVENT_ID, type: 'complaint-responded', at: nowIso, person: person.ref, complaint: complaint!.id } as NewEventInput;
+          event = {
+            id: NEW_EVENT_ID,
+            type: 'complaint-responded',
+            at: nowIso,
+            person: person.ref,
+            complaint: complaint!.id,
+          } as NewEventInput;
           break;
         }
         default:
@@ -302,21 +438,50 @@ export class LetterService {
         throw new ValidationFailed(
           err.reasons.map((r) =>
             r === 'address-not-confirmed-safe'
-              ? { field: 'addressConfirmedSafe', message: 'Confirm the address is current and safe to write to (domestic abuse especially) before a filing letter is produced' }
-              : { field: 'kind', message: 'A filing letter is not permitted for this victim (EL-FILING-LETTER) and no supervisor-approved justification is recorded' },
+              ? {
+                  field: 'addressConfirmedSafe',
+                  message:
+                    'Confirm the address is current and safe to write to (domestic abuse especially) before a filing letter is produced',
+                }
+              : {
+                  field: 'kind',
+                  message:
+                    'A filing letter is not permitted for this victim (EL-FILING-LETTER) and no supervisor-approved justification is recorded',
+                },
           ),
           'The filing letter was not produced',
         );
       }
-      if (err instanceof LetterInputError) throw new ValidationFailed([{ field: 'letter', message: err.message }], 'The letter was not produced');
+      if (err instanceof LetterInputError) {
+        throw new ValidationFailed(
+          [{ field: 'letter', message: err.message }],
+          'The letter was not produced',
+        );
+      }
       throw err;
     }
     const pdf = await renderLetterPdf(document, { createdAt: now });
     const recorded = await this.cases.recordEvent(actor, inv.id, event);
     const letter = await this.db.transaction().execute(async (trx) => {
       const repos = createRepositories(trx);
-      const row = await repos.letters.create({ investigationId: inv.id, personId: person.id, kind: req.kind, createdBy: auditUserId(actor), createdAt: nowIso, pdf, eventId: recorded.event.id });
-      await repos.audit.append({ at: nowIso, userId: auditUserId(actor), action: 'create', recordType: 'letter', recordId: row.id, investigationId: inv.id, detail: { kind: req.kind, person: person.id, event: recorded.event.ref } });
+      const row = await repos.letters.create({
+        investigationId: inv.id,
+        personId: person.id,
+        kind: req.kind,
+        createdBy: auditUserId(actor),
+        createdAt: nowIso,
+        pdf,
+        eventId: recorded.event.id,
+      });
+      await repos.audit.append({
+        at: nowIso,
+        userId: auditUserId(actor),
+        action: 'create',
+        recordType: 'letter',
+        recordId: row.id,
+        investigationId: inv.id,
+        detail: { kind: req.kind, person: person.id, event: recorded.event.ref },
+      });
       return row;
     });
     return { letter, document, eventRef: recorded.event.ref };
@@ -327,9 +492,19 @@ export class LetterService {
     const repos = createRepositories(this.db);
     const inv = await repos.investigations.getById(investigationId);
     if (!inv) throw new NotFound('The investigation');
-    if (!can(actor, 'investigation:read', await this.access(repos, inv))) await this.refuse(actor, 'investigation:read', 'letter', null, inv.id);
+    if (!can(actor, 'investigation:read', await this.access(repos, inv))) {
+      await this.refuse(actor, 'investigation:read', 'letter', null, inv.id);
+    }
     const letters = await repos.letters.listByInvestigation(inv.id);
-    await repos.audit.append({ at: this.clock.now().toISOString(), userId: auditUserId(actor), action: 'read', recordType: 'letters', recordId: inv.id, investigationId: inv.id, detail: { letters: letters.map((l) => l.id) } });
+    await repos.audit.append({
+      at: this.clock.now().toISOString(),
+      userId: auditUserId(actor),
+      action: 'read',
+      recordType: 'letters',
+      recordId: inv.id,
+      investigationId: inv.id,
+      detail: { letters: letters.map((l) => l.id) },
+    });
     return letters;
   }
 
@@ -339,8 +514,21 @@ export class LetterService {
     const letter = /^[0-9a-f-]{36}$/i.test(letterId) ? await repos.letters.get(letterId) : undefined;
     if (!letter) throw new NotFound('The letter');
     const inv = (await repos.investigations.getById(letter.investigationId))!;
-    if (!can(actor, 'investigation:read', await this.access(repos, inv))) await this.refuse(actor, 'investigation:read', 'letter', letter.id, inv.id);
-    await repos.audit.append({ at: this.clock.now().toISOString(), userId: auditUserId(actor), action: 'read', recordType: 'letter', recordId: letter.id, investigationId: inv.id, detail: { kind: letter.kind, download: true } });
-    return { fileName: `${letter.kind}-${inv.urn.replace(/[^A-Za-z0-9]+/g, '-')}-${letter.createdAt.slice(0, 10)}.pdf`, body: Buffer.from(letter.pdf) };
+    if (!can(actor, 'investigation:read', await this.access(repos, inv))) {
+      await this.refuse(actor, 'investigation:read', 'letter', letter.id, inv.id);
+    }
+    await repos.audit.append({
+      at: this.clock.now().toISOString(),
+      userId: auditUserId(actor),
+      action: 'read',
+      recordType: 'letter',
+      recordId: letter.id,
+      investigationId: inv.id,
+      detail: { kind: letter.kind, download: true },
+    });
+    return {
+      fileName: `${letter.kind}-${inv.urn.replace(/[^A-Za-z0-9]+/g, '-')}-${letter.createdAt.slice(0, 10)}.pdf`,
+      body: Buffer.from(letter.pdf),
+    };
   }
 }

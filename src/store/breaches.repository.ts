@@ -49,7 +49,10 @@ export interface BreachItem {
   state: BreachState;
 }
 
-export type ObligationIdentity = Pick<ObligationRow, 'investigationId' | 'personId' | 'rule' | 'triggerEventId' | 'dueDate'>;
+export type ObligationIdentity = Pick<
+  ObligationRow,
+  'investigationId' | 'personId' | 'rule' | 'triggerEventId' | 'dueDate'
+>;
 
 export class BreachesRepository {
   constructor(private readonly db: Db) {}
@@ -68,18 +71,24 @@ export class BreachesRepository {
       )
       .where('o.dueDate', '>=', filter.from)
       .where('o.dueDate', '<=', filter.to)
-      .where(sql<boolean>`(o.status = 'met-late' or (o.status in ('due', 'overdue') and o.due_date < ${filter.today}))`);
+      .where(
+        sql<boolean>`(o.status = 'met-late' or (o.status in ('due', 'overdue') and o.due_date < ${filter.today}))`,
+      );
     if (filter.teamId) q = q.where('o.teamId', '=', filter.teamId);
     if (filter.ownerUserId) q = q.where('o.ownerUserId', '=', filter.ownerUserId);
     if (filter.investigationId) q = q.where('o.investigationId', '=', filter.investigationId);
     if (filter.obligationId !== undefined) q = q.where('o.id', '=', filter.obligationId);
     if (filter.state === 'needs-reason') q = q.where('b.id', 'is', null);
-    if (filter.state === 'awaiting-sign-off') q = q.where('b.id', 'is not', null).where('b.signedOffAt', 'is', null);
+    if (filter.state === 'awaiting-sign-off') {
+      q = q.where('b.id', 'is not', null).where('b.signedOffAt', 'is', null);
+    }
     if (filter.state === 'signed-off') q = q.where('b.signedOffAt', 'is not', null);
     return q;
   }
 
-  async list(filter: BreachFilter): Promise<{ items: BreachItem[]; total: number; counts: Record<BreachState, number> }> {
+  async list(
+    filter: BreachFilter,
+  ): Promise<{ items: BreachItem[]; total: number; counts: Record<BreachState, number> }> {
     const { limit, offset } = pageOf(filter, 50, 200);
     const [items, counts] = await Promise.all([
       this.base(filter)
@@ -97,7 +106,9 @@ export class BreachesRepository {
           'o.title',
           'o.source',
           'o.dueDate',
-          sql<'met-late' | 'overdue'>`case when o.status = 'met-late' then 'met-late' else 'overdue' end`.as('kind'),
+          sql<'met-late' | 'overdue'>`case when o.status = 'met-late' then 'met-late' else 'overdue' end`.as(
+            'kind',
+          ),
           'o.metAt',
           'u.displayName as officerName',
           'o.teamId',
@@ -107,7 +118,9 @@ export class BreachesRepository {
           'b.signedOffBy',
           's.displayName as signedOffByName',
           'b.signedOffAt',
-          sql<BreachState>`case when b.id is null then 'needs-reason' when b.signed_off_at is null then 'awaiting-sign-off' else 'signed-off' end`.as('state'),
+          sql<BreachState>`case when b.id is null then 'needs-reason' when b.signed_off_at is null then 'awaiting-sign-off' else 'signed-off' end`.as(
+            'state',
+          ),
         ])
         .orderBy('o.dueDate', 'desc')
         .orderBy('i.urn')
@@ -128,8 +141,18 @@ export class BreachesRepository {
       'awaiting-sign-off': Number(counts.awaiting),
       'signed-off': Number(counts.signedOff),
     };
-    const total = filter.state ? c[filter.state] : c['needs-reason'] + c['awaiting-sign-off'] + c['signed-off'];
-    return { items: items.map((i) => ({ ...i, obligationId: Number(i.obligationId), breachId: i.breachId === null ? null : Number(i.breachId) })), total, counts: c };
+    const total = filter.state
+      ? c[filter.state]
+      : c['needs-reason'] + c['awaiting-sign-off'] + c['signed-off'];
+    return {
+      items: items.map((i) => ({
+        ...i,
+        obligationId: Number(i.obligationId),
+        breachId: i.breachId === null ? null : Number(i.breachId),
+      })),
+      total,
+      counts: c,
+    };
   }
 
   getObligation(id: number): Promise<ObligationRow | undefined> {
@@ -149,12 +172,20 @@ export class BreachesRepository {
   }
 
   /** Records (or revises) the reason and remedial action; a revision clears an earlier sign-off. */
-  async record(o: ObligationIdentity, fields: { reason: string; remedialAction: string; createdBy: string | null; at: string }): Promise<Breach> {
+  async record(
+    o: ObligationIdentity,
+    fields: { reason: string; remedialAction: string; createdBy: string | null; at: string },
+  ): Promise<Breach> {
     const existing = await this.findByIdentity(o);
     if (existing) {
       return this.db
         .updateTable('breaches')
-        .set({ reason: fields.reason, remedialAction: fields.remedialAction, signedOffBy: null, signedOffAt: null })
+        .set({
+          reason: fields.reason,
+          remedialAction: fields.remedialAction,
+          signedOffBy: null,
+          signedOffAt: null,
+        })
         .where('id', '=', existing.id)
         .returningAll()
         .executeTakeFirstOrThrow();

@@ -13,7 +13,13 @@ import { pageOf, type Page } from './sql-helpers.js';
 
 export type AgeBand = 'under-18' | '18-plus' | 'unknown';
 export type ComplianceBucket = 'met' | 'met-late' | 'overdue' | 'open' | 'not-required';
-export const COMPLIANCE_BUCKETS: readonly ComplianceBucket[] = ['met', 'met-late', 'overdue', 'open', 'not-required'];
+export const COMPLIANCE_BUCKETS: readonly ComplianceBucket[] = [
+  'met',
+  'met-late',
+  'overdue',
+  'open',
+  'not-required',
+];
 
 export interface ComplianceFilter {
   /** First and last due date of the period, London dates, inclusive. */
@@ -145,11 +151,22 @@ export class ComplianceRepository {
    * date of birth, enhanced people), so the year's obligations are read from the index without joins.
    */
   async summary(filter: ComplianceFilter): Promise<ComplianceSummaryRow[]> {
-    const [grouped, officers] = await Promise.all([this.withWorkMem((db) => this.summaryQuery(db, filter).execute()), this.officerQuery(this.db, filter).execute()]);
+    const [grouped, officers] = await Promise.all([
+      this.withWorkMem((db) => this.summaryQuery(db, filter).execute()),
+      this.officerQuery(this.db, filter).execute(),
+    ]);
     const all: ComplianceDimension[] = ['rule', 'team', 'month', 'ageBand', 'enhanced'];
     // grouping(rule, team, month, age, enhanced): a set bit means "not grouped by".
-    const dimsOf = (g: number): ComplianceDimension[] => all.filter((_d, i) => (g & (1 << (all.length - 1 - i))) === 0);
-    const counts = (r: { met: number | string; metLate: number | string; overdue: number | string; open: number | string; notRequired: number | string; total: number | string }) => ({
+    const dimsOf = (g: number): ComplianceDimension[] =>
+      all.filter((_d, i) => (g & (1 << (all.length - 1 - i))) === 0);
+    const counts = (r: {
+      met: number | string;
+      metLate: number | string;
+      overdue: number | string;
+      open: number | string;
+      notRequired: number | string;
+      total: number | string;
+    }) => ({
       met: Number(r.met),
       metLate: Number(r.metLate),
       overdue: Number(r.overdue),
@@ -158,8 +175,26 @@ export class ComplianceRepository {
       total: Number(r.total),
     });
     return [
-      ...grouped.map((r) => ({ dims: dimsOf(Number(r.g)), rule: r.rule, teamId: r.teamId, ownerUserId: null, month: r.month, ageBand: r.ageBand, enhanced: r.enhanced, ...counts(r) })),
-      ...officers.map((r) => ({ dims: ['officer'] as ComplianceDimension[], rule: null, teamId: null, ownerUserId: r.ownerUserId, month: null, ageBand: null, enhanced: null, ...counts(r) })),
+      ...grouped.map((r) => ({
+        dims: dimsOf(Number(r.g)),
+        rule: r.rule,
+        teamId: r.teamId,
+        ownerUserId: null,
+        month: r.month,
+        ageBand: r.ageBand,
+        enhanced: r.enhanced,
+        ...counts(r),
+      })),
+      ...officers.map((r) => ({
+        dims: ['officer'] as ComplianceDimension[],
+        rule: null,
+        teamId: null,
+        ownerUserId: r.ownerUserId,
+        month: null,
+        ageBand: null,
+        enhanced: null,
+        ...counts(r),
+      })),
     ];
   }
 
@@ -203,7 +238,13 @@ export class ComplianceRepository {
   }
 
   private summaryQuery(db: Db, filter: ComplianceFilter) {
-    const cols: Record<Exclude<ComplianceDimension, 'officer'>, string> = { rule: 'rule', team: 'team_id', month: 'month', ageBand: 'age_band', enhanced: 'enhanced' };
+    const cols: Record<Exclude<ComplianceDimension, 'officer'>, string> = {
+      rule: 'rule',
+      team: 'team_id',
+      month: 'month',
+      ageBand: 'age_band',
+      enhanced: 'enhanced',
+    };
     const sets = SUMMARY_GROUPS.filter((g) => !g.includes('officer'))
       .map((g) => `(${g.map((d) => cols[d as Exclude<ComplianceDimension, 'officer'>]).join(', ')})`)
       .join(', ');
@@ -214,7 +255,9 @@ export class ComplianceRepository {
         'o.teamId',
         sql<string>`to_char(o.due_date, 'YYYY-MM')`.as('month'),
         sql<AgeBand>`case when o.person_id in (${underEighteenPeople(db)}) then 'under-18'
-          when o.person_id is null or o.person_id in (${undatedPeople(db)}) then 'unknown' else '18-plus' end`.as('age_band'),
+          when o.person_id is null or o.person_id in (${undatedPeople(db)}) then 'unknown' else '18-plus' end`.as(
+          'age_band',
+        ),
         sql<boolean>`coalesce(o.person_id in (${enhancedPeople(db)}), false)`.as('enhanced'),
         bucketSql(filter.today).as('bucket'),
         sql<number>`count(*)`.as('n'),
@@ -238,7 +281,10 @@ export class ComplianceRepository {
   }
 
   /** The obligations behind a figure, a page at a time, in due-date order. */
-  async drillDown(filter: ComplianceFilter, d: DrillDown): Promise<{ items: DrillDownItem[]; total: number }> {
+  async drillDown(
+    filter: ComplianceFilter,
+    d: DrillDown,
+  ): Promise<{ items: DrillDownItem[]; total: number }> {
     const { limit, offset } = pageOf(d, 50, 200);
     let q = this.db
       .selectFrom('obligations as o')
@@ -300,7 +346,11 @@ export class ComplianceRepository {
    */
   async perVictim(
     filter: ComplianceFilter,
-    area: { rules: readonly string[]; yesWhen: 'all-on-time' | 'discharged'; evidenceEventType?: string | undefined },
+    area: {
+      rules: readonly string[];
+      yesWhen: 'all-on-time' | 'discharged';
+      evidenceEventType?: string | undefined;
+    },
   ): Promise<AreaAnswer> {
     const evidence = area.evidenceEventType;
     const yes =
@@ -357,7 +407,9 @@ export class ComplianceRepository {
         ageBandSql().as('ageBand'),
         enhancedSql().as('enhanced'),
         'i.reportedAt',
-        sql<string>`(select string_agg(x->>'category', '; ') from jsonb_array_elements(i.offences) x)`.as('offences'),
+        sql<string>`(select string_agg(x->>'category', '; ') from jsonb_array_elements(i.offences) x)`.as(
+          'offences',
+        ),
       ])
       .where('o.dueDate', '>=', filter.from)
       .where('o.dueDate', '<=', filter.to);
@@ -384,7 +436,10 @@ export class ComplianceRepository {
 
   /** Officers who own obligations (as OIC), optionally of one team, for the filter and the officer table. */
   listOfficers(teamId?: string): Promise<OfficerOption[]> {
-    let q = this.db.selectFrom('users').select(['id', 'displayName', 'teamId']).where('role', 'in', ['officer', 'supervisor']);
+    let q = this.db
+      .selectFrom('users')
+      .select(['id', 'displayName', 'teamId'])
+      .where('role', 'in', ['officer', 'supervisor']);
     if (teamId) q = q.where('teamId', '=', teamId);
     return q.orderBy('displayName').orderBy('id').execute();
   }
@@ -408,7 +463,9 @@ function underEighteenPeople(db: Db) {
     .selectFrom('people as p')
     .innerJoin('investigations as i', 'i.id', 'p.investigationId')
     .select('p.id')
-    .where(sql<boolean>`p.date_of_birth > (coalesce(i.offence_date, (i.reported_at at time zone 'Europe/London')::date) - interval '18 years')::date`);
+    .where(
+      sql<boolean>`p.date_of_birth > (coalesce(i.offence_date, (i.reported_at at time zone 'Europe/London')::date) - interval '18 years')::date`,
+    );
 }
 
 function undatedPeople(db: Db) {

@@ -41,7 +41,14 @@ export class DipSamplesRepository {
    * Draws up to `size` contacts recorded at [fromInstant, toInstant) on the team's investigations, not
    * sampled before, uniformly at random, into `supervisorId`'s queue. Returns how many were drawn.
    */
-  async draw(input: { teamId: string; fromInstant: string; toInstant: string; size: number; supervisorId: string; drawnAt: string }): Promise<number> {
+  async draw(input: {
+    teamId: string;
+    fromInstant: string;
+    toInstant: string;
+    size: number;
+    supervisorId: string;
+    drawnAt: string;
+  }): Promise<number> {
     const picked = await this.db
       .selectFrom('events as e')
       .innerJoin('investigations as i', 'i.id', 'e.investigationId')
@@ -50,14 +57,18 @@ export class DipSamplesRepository {
       .where('e.type', '=', 'contact')
       .where('e.at', '>=', input.fromInstant)
       .where('e.at', '<', input.toInstant)
-      .where((eb) => eb.not(eb.exists(eb.selectFrom('dipSamples as d').select('d.id').whereRef('d.eventId', '=', 'e.id'))))
+      .where((eb) =>
+        eb.not(eb.exists(eb.selectFrom('dipSamples as d').select('d.id').whereRef('d.eventId', '=', 'e.id'))),
+      )
       .orderBy(sql`random()`)
       .limit(input.size)
       .execute();
     if (picked.length === 0) return 0;
     const r = await this.db
       .insertInto('dipSamples')
-      .values(picked.map((p) => ({ eventId: p.id, supervisorId: input.supervisorId, drawnAt: input.drawnAt })))
+      .values(
+        picked.map((p) => ({ eventId: p.id, supervisorId: input.supervisorId, drawnAt: input.drawnAt })),
+      )
       .onConflict((oc) => oc.column('eventId').doNothing())
       .executeTakeFirst();
     return Number(r.numInsertedOrUpdatedRows ?? picked.length);
@@ -74,7 +85,9 @@ export class DipSamplesRepository {
     return q;
   }
 
-  async list(filter: Page & { teamId?: string | undefined; reviewed?: boolean | undefined }): Promise<{ items: DipSampleItem[]; total: number }> {
+  async list(
+    filter: Page & { teamId?: string | undefined; reviewed?: boolean | undefined },
+  ): Promise<{ items: DipSampleItem[]; total: number }> {
     const { limit, offset } = pageOf(filter, 25, 200);
     const [items, count] = await Promise.all([
       this.base(filter)
@@ -101,12 +114,23 @@ export class DipSamplesRepository {
         .limit(limit)
         .offset(offset)
         .execute(),
-      this.base(filter).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+      this.base(filter)
+        .select(sql<number>`count(*)`.as('n'))
+        .executeTakeFirstOrThrow(),
     ]);
     return { items: items.map((i) => ({ ...i, id: Number(i.id) })), total: Number(count.n) };
   }
 
-  async get(id: number): Promise<{ id: number; eventId: string; investigationId: string; teamId: string | null; reviewedAt: string | null } | undefined> {
+  async get(id: number): Promise<
+    | {
+        id: number;
+        eventId: string;
+        investigationId: string;
+        teamId: string | null;
+        reviewedAt: string | null;
+      }
+    | undefined
+  > {
     const row = await this.db
       .selectFrom('dipSamples as d')
       .innerJoin('events as e', 'e.id', 'd.eventId')
@@ -118,12 +142,20 @@ export class DipSamplesRepository {
   }
 
   async review(id: number, outcome: DipOutcome, notes: string | null, at: string): Promise<boolean> {
-    const r = await this.db.updateTable('dipSamples').set({ outcome, notes, reviewedAt: at }).where('id', '=', id).executeTakeFirst();
+    const r = await this.db
+      .updateTable('dipSamples')
+      .set({ outcome, notes, reviewedAt: at })
+      .where('id', '=', id)
+      .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   }
 
   /** Reviews of contacts made in [fromInstant, toInstant), optionally of one team: for the dashboard. */
-  async counts(filter: { fromInstant: string; toInstant: string; teamId?: string | undefined }): Promise<DipSampleCounts> {
+  async counts(filter: {
+    fromInstant: string;
+    toInstant: string;
+    teamId?: string | undefined;
+  }): Promise<DipSampleCounts> {
     const r = await this.base({ teamId: filter.teamId })
       .where('e.at', '>=', filter.fromInstant)
       .where('e.at', '<', filter.toInstant)
@@ -134,6 +166,11 @@ export class DipSamplesRepository {
         sql<number>`count(*) filter (where d.outcome = 'does-not-meet-standard')`.as('doesNot'),
       ])
       .executeTakeFirstOrThrow();
-    return { drawn: Number(r.drawn), reviewed: Number(r.reviewed), meetsStandard: Number(r.meets), doesNotMeet: Number(r.doesNot) };
+    return {
+      drawn: Number(r.drawn),
+      reviewed: Number(r.reviewed),
+      meetsStandard: Number(r.meets),
+      doesNotMeet: Number(r.doesNot),
+    };
   }
 }

@@ -2,12 +2,24 @@
 import type { Db } from './database.js';
 import type { Letter } from './database.types.js';
 
-export type LetterSummary = Omit<Letter, 'pdf'> & { personName: string | null; createdByName: string | null; eventRef: string | null };
+export type LetterSummary = Omit<Letter, 'pdf'> & {
+  personName: string | null;
+  createdByName: string | null;
+  eventRef: string | null;
+};
 
 export class LettersRepository {
   constructor(private readonly db: Db) {}
 
-  async create(letter: { investigationId: string; personId: string | null; kind: string; createdBy: string | null; createdAt: string; pdf: Uint8Array; eventId: string | null }): Promise<Omit<Letter, 'pdf'>> {
+  async create(letter: {
+    investigationId: string;
+    personId: string | null;
+    kind: string;
+    createdBy: string | null;
+    createdAt: string;
+    pdf: Uint8Array;
+    eventId: string | null;
+  }): Promise<Omit<Letter, 'pdf'>> {
     return this.db
       .insertInto('letters')
       .values(letter)
@@ -25,7 +37,18 @@ export class LettersRepository {
       .leftJoin('people as p', 'p.id', 'l.personId')
       .leftJoin('users as u', 'u.id', 'l.createdBy')
       .leftJoin('events as e', 'e.id', 'l.eventId')
-      .select(['l.id', 'l.investigationId', 'l.personId', 'l.kind', 'l.createdBy', 'l.createdAt', 'l.eventId', 'p.name as personName', 'u.displayName as createdByName', 'e.ref as eventRef'])
+      .select([
+        'l.id',
+        'l.investigationId',
+        'l.personId',
+        'l.kind',
+        'l.createdBy',
+        'l.createdAt',
+        'l.eventId',
+        'p.name as personName',
+        'u.displayName as createdByName',
+        'e.ref as eventRef',
+      ])
       .where('l.investigationId', '=', investigationId)
       .orderBy('l.createdAt', 'desc')
       .orderBy('l.id')

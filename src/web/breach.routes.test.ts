@@ -36,7 +36,11 @@ describe('breach pages', () => {
   });
 
   test('should refuse a reason that says nothing when recorded', async () => {
-    const res = await h.as('officer', { method: 'POST', url: `/breaches/${obligationId}`, ...form({ action: 'record', reason: 'busy', remedialAction: '' }) });
+    const res = await h.as('officer', {
+      method: 'POST',
+      url: `/breaches/${obligationId}`,
+      ...form({ action: 'record', reason: 'busy', remedialAction: '' }),
+    });
     assert.equal(res.statusCode, 400);
     assert.match(res.body, /Enter why the deadline was missed/);
     assert.match(res.body, /Enter what has been done to put it right/);
@@ -46,12 +50,24 @@ describe('breach pages', () => {
     const saved = await h.as('officer', {
       method: 'POST',
       url: `/breaches/${obligationId}`,
-      ...form({ action: 'record', reason: 'Officer on rest days after the arrest; nobody picked up the update.', remedialAction: 'Victim updated on 10 March; team now covers updates during rest days.' }),
+      ...form({
+        action: 'record',
+        reason: 'Officer on rest days after the arrest; nobody picked up the update.',
+        remedialAction: 'Victim updated on 10 March; team now covers updates during rest days.',
+      }),
     });
     assert.equal(saved.statusCode, 303);
-    const refused = await h.as('officer', { method: 'POST', url: `/breaches/${obligationId}`, ...form({ action: 'sign-off' }) });
+    const refused = await h.as('officer', {
+      method: 'POST',
+      url: `/breaches/${obligationId}`,
+      ...form({ action: 'sign-off' }),
+    });
     assert.equal(refused.statusCode, 403);
-    const signed = await h.as('supervisor', { method: 'POST', url: `/breaches/${obligationId}`, ...form({ action: 'sign-off' }) });
+    const signed = await h.as('supervisor', {
+      method: 'POST',
+      url: `/breaches/${obligationId}`,
+      ...form({ action: 'sign-off' }),
+    });
     assert.equal(signed.statusCode, 303);
     const page = await h.as('supervisor', { method: 'GET', url: `/breaches/${obligationId}` });
     assert.match(page.body, /Signed off by Test supervisor/);
@@ -60,18 +76,36 @@ describe('breach pages', () => {
   });
 
   test('should draw a contact into the queue, record its review and report it on the dashboard', async () => {
-    const drawn = await h.as('supervisor', { method: 'POST', url: '/breaches/dip-samples/draw', ...form({ period: 'quarter', quarter: '2026-Q1', size: '5' }) });
+    const drawn = await h.as('supervisor', {
+      method: 'POST',
+      url: '/breaches/dip-samples/draw',
+      ...form({ period: 'quarter', quarter: '2026-Q1', size: '5' }),
+    });
     assert.equal(drawn.statusCode, 303);
     assert.match(String(drawn.headers.location), /drawn=1/);
     const queue = await h.as('supervisor', { method: 'GET', url: '/breaches/dip-samples?reviewed=no' });
     const id = /action="\/breaches\/dip-samples\/(\d+)"/.exec(queue.body)![1]!;
-    const bad = await h.as('supervisor', { method: 'POST', url: `/breaches/dip-samples/${id}`, ...form({ outcome: 'does-not-meet-standard', notes: '' }) });
+    const bad = await h.as('supervisor', {
+      method: 'POST',
+      url: `/breaches/dip-samples/${id}`,
+      ...form({ outcome: 'does-not-meet-standard', notes: '' }),
+    });
     assert.equal(bad.statusCode, 400);
     assert.match(bad.body, /Say what falls short of the standard/);
-    const ok = await h.as('supervisor', { method: 'POST', url: `/breaches/dip-samples/${id}`, ...form({ outcome: 'meets-standard', notes: '' }) });
+    const ok = await h.as('supervisor', {
+      method: 'POST',
+      url: `/breaches/dip-samples/${id}`,
+      ...form({ outcome: 'meets-standard', notes: '' }),
+    });
     assert.equal(ok.statusCode, 303);
-    const dash = await h.as('supervisor', { method: 'GET', url: '/compliance?period=quarter&quarter=2026-Q1' });
-    assert.match(dash.body, /Of 1 contacts made in the period and drawn for review, 1 have been reviewed: 1 met the standard and 0 did not\./);
+    const dash = await h.as('supervisor', {
+      method: 'GET',
+      url: '/compliance?period=quarter&quarter=2026-Q1',
+    });
+    assert.match(
+      dash.body,
+      /Of 1 contacts made in the period and drawn for review, 1 have been reviewed: 1 met the standard and 0 did not\./,
+    );
     const officer = await h.as('officer', { method: 'GET', url: '/breaches/dip-samples' });
     assert.equal(officer.statusCode, 403);
   });

@@ -14,13 +14,24 @@ const PAGE = 50;
 
 const registerQuery = z.object({
   period: z.enum(['quarter', 'month', 'custom']).catch('quarter'),
-  quarter: z.string().regex(/^\d{4}-Q[1-4]$/).optional().catch(undefined),
-  month: z.string().regex(/^\d{4}-\d{2}$/).optional().catch(undefined),
+  quarter: z
+    .string()
+    .regex(/^\d{4}-Q[1-4]$/)
+    .optional()
+    .catch(undefined),
+  month: z
+    .string()
+    .regex(/^\d{4}-\d{2}$/)
+    .optional()
+    .catch(undefined),
   from: z.string().optional().catch(undefined),
   to: z.string().optional().catch(undefined),
   team: z.uuid().optional().catch(undefined),
   officer: z.uuid().optional().catch(undefined),
-  state: z.enum(BREACH_STATES as unknown as ['needs-reason', 'awaiting-sign-off', 'signed-off']).optional().catch(undefined),
+  state: z
+    .enum(BREACH_STATES as unknown as ['needs-reason', 'awaiting-sign-off', 'signed-off'])
+    .optional()
+    .catch(undefined),
   page: z.string().optional(),
 });
 
@@ -29,7 +40,13 @@ export function registerBreachPages(app: FastifyInstance, services: Services): v
     const actor = requireActor(request);
     const q = registerQuery.parse(request.query ?? {});
     const page = pageNumber(q.page);
-    const r = await services.breaches.register(actor, periodRequest(q), { teamId: q.team, ownerUserId: q.officer, state: q.state, limit: PAGE, offset: (page - 1) * PAGE });
+    const r = await services.breaches.register(actor, periodRequest(q), {
+      teamId: q.team,
+      ownerUserId: q.officer,
+      state: q.state,
+      limit: PAGE,
+      offset: (page - 1) * PAGE,
+    });
     const params: Record<string, string | undefined> = { ...periodParams(q), state: q.state };
     const tab = (state: string | undefined) => {
       const s = new URLSearchParams();
@@ -42,31 +59,66 @@ export function registerBreachPages(app: FastifyInstance, services: Services): v
       q,
       quarters: recentQuarters(services.compliance.today()),
       tabs: [
-        { text: 'Reason needed', state: 'needs-reason', count: r.counts['needs-reason'], href: tab('needs-reason') },
-        { text: 'Awaiting sign-off', state: 'awaiting-sign-off', count: r.counts['awaiting-sign-off'], href: tab('awaiting-sign-off') },
+        {
+          text: 'Reason needed',
+          state: 'needs-reason',
+          count: r.counts['needs-reason'],
+          href: tab('needs-reason'),
+        },
+        {
+          text: 'Awaiting sign-off',
+          state: 'awaiting-sign-off',
+          count: r.counts['awaiting-sign-off'],
+          href: tab('awaiting-sign-off'),
+        },
         { text: 'Signed off', state: 'signed-off', count: r.counts['signed-off'], href: tab('signed-off') },
-        { text: 'All', state: undefined, count: r.counts['needs-reason'] + r.counts['awaiting-sign-off'] + r.counts['signed-off'], href: tab(undefined) },
+        {
+          text: 'All',
+          state: undefined,
+          count: r.counts['needs-reason'] + r.counts['awaiting-sign-off'] + r.counts['signed-off'],
+          href: tab(undefined),
+        },
       ],
       pagination: pagination('/breaches', params, page, Math.max(1, Math.ceil(r.total / PAGE))),
     });
   });
 
-  const breachForm = async (request: FastifyRequest, id: number, errors?: Record<string, string>, values?: Record<string, unknown>) => {
+  const breachForm = async (
+    request: FastifyRequest,
+    id: number,
+    errors?: Record<string, string>,
+    values?: Record<string, unknown>,
+  ) => {
     const r = await services.breaches.get(requireActor(request), id);
     return { item: r.item, canSignOff: r.canSignOff, errors, values };
   };
 
   app.get('/breaches/dip-samples', async (request, reply) => {
     const actor = requireActor(request);
-    const q = z.object({ reviewed: z.enum(['yes', 'no']).optional().catch(undefined), page: z.string().optional(), drawn: z.string().optional() }).parse(request.query ?? {});
+    const q = z
+      .object({
+        reviewed: z.enum(['yes', 'no']).optional().catch(undefined),
+        page: z.string().optional(),
+        drawn: z.string().optional(),
+      })
+      .parse(request.query ?? {});
     const page = pageNumber(q.page);
-    const result = await services.breaches.queue(actor, { reviewed: q.reviewed === undefined ? undefined : q.reviewed === 'yes', limit: 25, offset: (page - 1) * 25 });
+    const result = await services.breaches.queue(actor, {
+      reviewed: q.reviewed === undefined ? undefined : q.reviewed === 'yes',
+      limit: 25,
+      offset: (page - 1) * 25,
+    });
     return reply.renderPage('pages/breaches/dip-samples', {
       pageTitle: 'Dip sampling',
       result,
       quarters: recentQuarters(services.compliance.today()),
       drawn: q.drawn,
-      pagination: pagination('/breaches/dip-samples', { reviewed: q.reviewed }, page, Math.max(1, Math.ceil(result.total / 25))),
+      pagination: pagination(
+        '/breaches/dip-samples',
+        { reviewed: q.reviewed },
+        page,
+        Math.max(1, Math.ceil(result.total / 25)),
+      ),
     });
   });
 
@@ -76,14 +128,23 @@ export function registerBreachPages(app: FastifyInstance, services: Services): v
     const periodKind = text(body, 'period') === 'month' ? 'month' : 'quarter';
     const result = await withFieldErrors(() =>
       services.breaches.drawSample(actor, {
-        period: periodKind === 'month' ? { kind: 'month', month: text(body, 'month') || undefined } : { kind: 'quarter', quarter: text(body, 'quarter') || undefined },
+        period:
+          periodKind === 'month'
+            ? { kind: 'month', month: text(body, 'month') || undefined }
+            : { kind: 'quarter', quarter: text(body, 'quarter') || undefined },
         size: Number.parseInt(text(body, 'size'), 10),
       }),
     );
     if (!result.ok) {
       const queue = await services.breaches.queue(actor, { limit: 25 });
       reply.code(400);
-      return reply.renderPage('pages/breaches/dip-samples', { pageTitle: 'Dip sampling', result: queue, quarters: recentQuarters(services.compliance.today()), errors: result.errors, values: body });
+      return reply.renderPage('pages/breaches/dip-samples', {
+        pageTitle: 'Dip sampling',
+        result: queue,
+        quarters: recentQuarters(services.compliance.today()),
+        errors: result.errors,
+        values: body,
+      });
     }
     return reply.redirect(`/breaches/dip-samples?reviewed=no&drawn=${result.value.drawn}`, 303);
   });
@@ -93,11 +154,22 @@ export function registerBreachPages(app: FastifyInstance, services: Services): v
     const id = Number.parseInt((request.params as { id: string }).id, 10);
     if (!Number.isSafeInteger(id)) return reply.renderErrorPage(404);
     const body = formBody(request.body);
-    const result = await withFieldErrors(() => services.breaches.review(actor, id, { outcome: text(body, 'outcome') as never, notes: text(body, 'notes') }));
+    const result = await withFieldErrors(() =>
+      services.breaches.review(actor, id, {
+        outcome: text(body, 'outcome') as never,
+        notes: text(body, 'notes'),
+      }),
+    );
     if (!result.ok) {
       const queue = await services.breaches.queue(actor, { limit: 25 });
       reply.code(400);
-      return reply.renderPage('pages/breaches/dip-samples', { pageTitle: 'Dip sampling', result: queue, quarters: recentQuarters(services.compliance.today()), reviewErrors: { id, errors: result.errors }, values: body });
+      return reply.renderPage('pages/breaches/dip-samples', {
+        pageTitle: 'Dip sampling',
+        result: queue,
+        quarters: recentQuarters(services.compliance.today()),
+        reviewErrors: { id, errors: result.errors },
+        values: body,
+      });
     }
     return reply.redirect('/breaches/dip-samples?reviewed=no', 303);
   });
@@ -107,7 +179,12 @@ export function registerBreachPages(app: FastifyInstance, services: Services): v
     if (!Number.isSafeInteger(id)) return reply.renderErrorPage(404);
     const ctx = await breachForm(request, id);
     const saved = (request.query as { saved?: string } | undefined)?.saved;
-    return reply.renderPage('pages/breaches/breach', { pageTitle: 'Breach', ...ctx, saved, values: { reason: ctx.item.reason ?? '', remedialAction: ctx.item.remedialAction ?? '' } });
+    return reply.renderPage('pages/breaches/breach', {
+      pageTitle: 'Breach',
+      ...ctx,
+      saved,
+      values: { reason: ctx.item.reason ?? '', remedialAction: ctx.item.remedialAction ?? '' },
+    });
   });
 
   app.post('/breaches/:id', async (request, reply) => {
@@ -117,7 +194,12 @@ export function registerBreachPages(app: FastifyInstance, services: Services): v
     const body = formBody(request.body);
     const action = text(body, 'action');
     const result = await withFieldErrors(() =>
-      action === 'sign-off' ? services.breaches.signOff(actor, id) : services.breaches.record(actor, id, { reason: text(body, 'reason'), remedialAction: text(body, 'remedialAction') }),
+      action === 'sign-off'
+        ? services.breaches.signOff(actor, id)
+        : services.breaches.record(actor, id, {
+            reason: text(body, 'reason'),
+            remedialAction: text(body, 'remedialAction'),
+          }),
     );
     if (!result.ok) {
       const ctx = await breachForm(request, id, result.errors, body);

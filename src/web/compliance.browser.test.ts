@@ -13,7 +13,12 @@ import { expectNoAxeViolations } from '../../test/browser-support/axe.js';
 import { startDemoServer, signIn, type DemoServer } from '../../test/browser-support/demo-server.js';
 import { chromiumAvailable, launchBrowser, newUkContext } from '../../test/browser-support/launch-browser.js';
 import { saveScreenshot } from '../../test/browser-support/screenshot.js';
-import { addCalendarDays, dateToDayNumber, londonDateOfMs, weekdayOfDayNumber } from '../domain/calendar/london-time.js';
+import {
+  addCalendarDays,
+  dateToDayNumber,
+  londonDateOfMs,
+  weekdayOfDayNumber,
+} from '../domain/calendar/london-time.js';
 import { actorOf } from '../services/auth.service.js';
 import { resolvePeriod } from '../services/compliance.service.js';
 import { createRepositories } from '../store/repositories.js';
@@ -45,8 +50,20 @@ describe('compliance and letter journeys in Chromium', { skip, concurrency: fals
     quarter = resolvePeriod({ kind: 'quarter' }, today).key;
     const monday = mondayInLastQuarter(today);
     late = await recordLateUpdateCase(server.services, officer, URN, { name: 'Casey Late' }, monday);
-    permitted = await recordLateUpdateCase(server.services, officer, '46/9502/26', { name: 'Robin Permitted' }, monday);
-    forbidden = await recordLateUpdateCase(server.services, officer, '46/9503/26', { name: 'Morgan Intimidated', fearOrDistress: true }, monday);
+    permitted = await recordLateUpdateCase(
+      server.services,
+      officer,
+      '46/9502/26',
+      { name: 'Robin Permitted' },
+      monday,
+    );
+    forbidden = await recordLateUpdateCase(
+      server.services,
+      officer,
+      '46/9503/26',
+      { name: 'Morgan Intimidated', fearOrDistress: true },
+      monday,
+    );
   });
 
   after(async () => {
@@ -70,7 +87,9 @@ describe('compliance and letter journeys in Chromium', { skip, concurrency: fals
     const { context, page } = await session('compliance');
     assert.match(page.url(), /\/compliance$/);
     await check(page, 'compliance-dashboard');
-    await assert.doesNotReject(page.getByRole('heading', { name: new RegExp(`Compliance.*${quarter.replace('-Q', ' Q')}`) }).waitFor());
+    await assert.doesNotReject(
+      page.getByRole('heading', { name: new RegExp(`Compliance.*${quarter.replace('-Q', ' Q')}`) }).waitFor(),
+    );
 
     // The late update is a figure in the rules table, with the same number in the chart's table.
     const mandatory = page.locator('[data-qa="rules-table"] tr', { hasText: 'OB-MANDATORY-UPDATE' });
@@ -83,24 +102,38 @@ describe('compliance and letter journeys in Chromium', { skip, concurrency: fals
     const row = page.locator('[data-qa="drill-table"] tr', { hasText: URN });
     assert.match(await row.innerText(), /Met late/);
     await row.getByRole('link', { name: URN }).waitFor();
-    assert.equal(await row.getByRole('link', { name: URN }).getAttribute('href'), `/investigations/${late.investigation.id}`);
+    assert.equal(
+      await row.getByRole('link', { name: URN }).getAttribute('href'),
+      `/investigations/${late.investigation.id}`,
+    );
 
     // Downloads: the MoJ return as CSV and every table as XLSX.
     await page.getByRole('link', { name: 'Back to the compliance figures' }).click();
     await page.waitForLoadState('networkidle');
-    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'MoJ quarterly return (CSV)' }).click()]);
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'MoJ quarterly return (CSV)' }).click(),
+    ]);
     assert.equal(csv.suggestedFilename(), `moj-return-${quarter}.csv`);
-    const lines = (await readFile((await csv.path())!, 'utf8')).replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = (await readFile((await csv.path())!, 'utf8'))
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     assert.equal(lines[0], '"Question (per victim)","Counted from","Victims","Yes","No","Yes (%)","Source"');
     const timely = lines.find((l) => l.startsWith('"Updated within the timescales'))!.split(',');
     assert.ok(Number(timely[timely.length - 4]) >= 3, timely.join(',')); // our three victims were updated late: "no"
-    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Every table on this page (XLSX)' }).click()]);
+    const [xlsx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Every table on this page (XLSX)' }).click(),
+    ]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await readFile((await xlsx.path())!)) as unknown as ArrayBuffer);
     assert.ok(wb.getWorksheet('By rule'));
     assert.ok(wb.getWorksheet('MoJ quarterly return'));
     const byRule = wb.getWorksheet('By rule')!;
-    const mandatoryRow = byRule.getRows(2, byRule.rowCount - 1)!.find((r) => r.getCell(1).value === 'OB-MANDATORY-UPDATE')!;
+    const mandatoryRow = byRule
+      .getRows(2, byRule.rowCount - 1)!
+      .find((r) => r.getCell(1).value === 'OB-MANDATORY-UPDATE')!;
     assert.ok(Number(mandatoryRow.getCell(7).value) >= 3);
     await context.close();
   });
@@ -116,9 +149,15 @@ describe('compliance and letter journeys in Chromium', { skip, concurrency: fals
     await page.getByRole('button', { name: 'Produce the letter' }).click();
     await page.waitForLoadState('networkidle');
     await check(page, 'letters-list');
-    assert.match(await page.locator('.govuk-notification-banner').innerText(), /Filing \(disengagement\) letter produced for Robin Permitted/);
+    assert.match(
+      await page.locator('.govuk-notification-banner').innerText(),
+      /Filing \(disengagement\) letter produced for Robin Permitted/,
+    );
     // Chromium may open a PDF in its viewer rather than download it: fetch it in the signed-in context.
-    const href = (await page.locator('[data-qa="letters-table"] a[href$=".pdf"]').first().getAttribute('href'))!;
+    const href = (await page
+      .locator('[data-qa="letters-table"] a[href$=".pdf"]')
+      .first()
+      .getAttribute('href'))!;
     const pdf = await page.request.get(`${server.baseUrl}${href}`);
     assert.equal(pdf.headers()['content-type'], 'application/pdf');
     assert.equal((await pdf.body()).subarray(0, 5).toString(), '%PDF-');
@@ -132,7 +171,10 @@ describe('compliance and letter journeys in Chromium', { skip, concurrency: fals
     await page.getByRole('button', { name: 'Produce the letter' }).click();
     await page.waitForLoadState('networkidle');
     await check(page, 'letter-refused');
-    assert.match(await page.locator('.govuk-error-summary').innerText(), /A filing letter is not permitted for Morgan Intimidated/);
+    assert.match(
+      await page.locator('.govuk-error-summary').innerText(),
+      /A filing letter is not permitted for Morgan Intimidated/,
+    );
     await page.goto(`${server.baseUrl}/letters?investigation=${forbidden.investigation.id}`);
     assert.match(await page.locator('main').innerText(), /No letters have been produced/);
     await context.close();

@@ -27,11 +27,17 @@ describe('compliance pages', () => {
     assert.match(res.body, /<svg[^>]*role="img"/);
     const rules = /data-qa="rules-table"[\s\S]*?<\/table>/.exec(res.body)![0];
     const mandatory = /OB-MANDATORY-UPDATE[\s\S]*?<\/tr>/.exec(rules)![0];
-    assert.match(mandatory, /bucket=met-late[^"]*">1<span class="govuk-visually-hidden"> met late, OB-MANDATORY-UPDATE/);
+    assert.match(
+      mandatory,
+      /bucket=met-late[^"]*">1<span class="govuk-visually-hidden"> met late, OB-MANDATORY-UPDATE/,
+    );
   });
 
   test('should list the late update behind the figure when drilling down', async () => {
-    const res = await h.as('compliance', { method: 'GET', url: '/compliance/obligations?period=quarter&rule=OB-MANDATORY-UPDATE&bucket=met-late' });
+    const res = await h.as('compliance', {
+      method: 'GET',
+      url: '/compliance/obligations?period=quarter&rule=OB-MANDATORY-UPDATE&bucket=met-late',
+    });
     assert.equal(res.statusCode, 200);
     assert.match(res.body, /1 obligation\./);
     assert.match(res.body, /href="\/investigations\/[0-9a-f-]{36}">46\/7001\/26<\/a>/);
@@ -39,18 +45,32 @@ describe('compliance pages', () => {
   });
 
   test('should download the MoJ return as CSV and every table as XLSX when asked', async () => {
-    const csv = await h.as('compliance', { method: 'GET', url: '/compliance/moj-return.csv?period=quarter&quarter=2026-Q1' });
+    const csv = await h.as('compliance', {
+      method: 'GET',
+      url: '/compliance/moj-return.csv?period=quarter&quarter=2026-Q1',
+    });
     assert.equal(csv.statusCode, 200);
     assert.match(String(csv.headers['content-disposition']), /moj-return-2026-Q1\.csv/);
-    const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     assert.equal(lines.length, 6);
-    assert.match(lines.find((l) => l.startsWith('"Updated'))!, /,1,0,1,0,/); // one victim, updated late: no
-    const xlsx = await h.as('compliance', { method: 'GET', url: '/compliance/export/all.xlsx?period=quarter' });
+    assert.match(
+      lines.find((l) => l.startsWith('"Updated'))!,
+      /,1,0,1,0,/,
+    ); // one victim, updated late: no
+    const xlsx = await h.as('compliance', {
+      method: 'GET',
+      url: '/compliance/export/all.xlsx?period=quarter',
+    });
     assert.equal(xlsx.statusCode, 200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const byRule = wb.getWorksheet('By rule')!;
-    const row = byRule.getRows(2, byRule.rowCount - 1)!.find((r) => r.getCell(1).value === 'OB-MANDATORY-UPDATE')!;
+    const row = byRule
+      .getRows(2, byRule.rowCount - 1)!
+      .find((r) => r.getCell(1).value === 'OB-MANDATORY-UPDATE')!;
     assert.equal(row.getCell(7).value, 1); // met late
   });
 
@@ -64,7 +84,10 @@ describe('compliance pages', () => {
   });
 
   test('should say what is wrong when a custom period is back to front', async () => {
-    const res = await h.as('compliance', { method: 'GET', url: '/compliance?period=custom&from=2026-03-01&to=2026-01-01' });
+    const res = await h.as('compliance', {
+      method: 'GET',
+      url: '/compliance?period=custom&from=2026-03-01&to=2026-01-01',
+    });
     assert.equal(res.statusCode, 400);
     assert.match(res.body, /There is a problem/);
     assert.match(res.body, /href="#to"/);

@@ -7,7 +7,12 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../composition-root.js';
 import { requireActor } from '../http/api/require-actor.js';
-import { EXPORT_TABLES, type ExportFile, type PeriodRequest, type ScopeRequest } from '../services/compliance.service.js';
+import {
+  EXPORT_TABLES,
+  type ExportFile,
+  type PeriodRequest,
+  type ScopeRequest,
+} from '../services/compliance.service.js';
 import { ValidationFailed } from '../services/service-errors.js';
 import { COMPLIANCE_BUCKETS } from '../store/compliance.repository.js';
 import { pageNumber, pagination, serviceErrors } from './page-helpers.js';
@@ -16,8 +21,16 @@ export const DRILL_PAGE_SIZE = 50;
 
 const periodQuery = z.object({
   period: z.enum(['quarter', 'month', 'custom']).catch('quarter'),
-  quarter: z.string().regex(/^\d{4}-Q[1-4]$/).optional().catch(undefined),
-  month: z.string().regex(/^\d{4}-\d{2}$/).optional().catch(undefined),
+  quarter: z
+    .string()
+    .regex(/^\d{4}-Q[1-4]$/)
+    .optional()
+    .catch(undefined),
+  month: z
+    .string()
+    .regex(/^\d{4}-\d{2}$/)
+    .optional()
+    .catch(undefined),
   from: z.string().optional().catch(undefined),
   to: z.string().optional().catch(undefined),
   team: z.uuid().optional().catch(undefined),
@@ -26,12 +39,23 @@ const periodQuery = z.object({
 type PeriodQuery = z.infer<typeof periodQuery>;
 
 const drillQuery = periodQuery.extend({
-  rule: z.string().regex(/^OB-[A-Z-]+$/).optional().catch(undefined),
+  rule: z
+    .string()
+    .regex(/^OB-[A-Z-]+$/)
+    .optional()
+    .catch(undefined),
   right: z.coerce.number().int().min(1).max(12).optional().catch(undefined),
-  month_of: z.string().regex(/^\d{4}-\d{2}$/).optional().catch(undefined),
+  month_of: z
+    .string()
+    .regex(/^\d{4}-\d{2}$/)
+    .optional()
+    .catch(undefined),
   age: z.enum(['under-18', '18-plus', 'unknown']).optional().catch(undefined),
   enhanced: z.enum(['true', 'false']).optional().catch(undefined),
-  bucket: z.enum(COMPLIANCE_BUCKETS as unknown as ['met', 'met-late', 'overdue', 'open', 'not-required']).optional().catch(undefined),
+  bucket: z
+    .enum(COMPLIANCE_BUCKETS as unknown as ['met', 'met-late', 'overdue', 'open', 'not-required'])
+    .optional()
+    .catch(undefined),
   page: z.string().optional(),
 });
 
@@ -47,12 +71,25 @@ export function scopeRequest(q: PeriodQuery): ScopeRequest {
 
 /** The query string that names this period and scope, for links that keep them. */
 export function periodParams(q: PeriodQuery): Record<string, string | undefined> {
-  return { period: q.period, quarter: q.quarter, month: q.month, from: q.from, to: q.to, team: q.team, officer: q.officer };
+  return {
+    period: q.period,
+    quarter: q.quarter,
+    month: q.month,
+    from: q.from,
+    to: q.to,
+    team: q.team,
+    officer: q.officer,
+  };
 }
 
-function href(path: string, params: Readonly<Record<string, string | number | boolean | undefined | null>>): string {
+function href(
+  path: string,
+  params: Readonly<Record<string, string | number | boolean | undefined | null>>,
+): string {
   const s = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') s.set(k, String(v));
+  for (const [k, v] of Object.entries(params)) {
+    if (v !== undefined && v !== null && v !== '') s.set(k, String(v));
+  }
   const qs = s.toString();
   return qs === '' ? path : `${path}?${qs}`;
 }
@@ -96,15 +133,23 @@ export function registerCompliancePages(app: FastifyInstance, services: Services
         moj: moj.rows,
         q,
         quarters: recentQuarters(today),
-        drill: (...parts: Record<string, string | number | boolean | undefined | null>[]) => href('/compliance/obligations', Object.assign({}, params, ...parts) as Record<string, string>),
-        exportHref: (path: string, extra: Record<string, string | undefined> = {}) => href(path, { ...params, ...extra }),
+        drill: (...parts: Record<string, string | number | boolean | undefined | null>[]) =>
+          href('/compliance/obligations', Object.assign({}, params, ...parts) as Record<string, string>),
+        exportHref: (path: string, extra: Record<string, string | undefined> = {}) =>
+          href(path, { ...params, ...extra }),
         exportTables: EXPORT_TABLES,
         datasetFields: services.compliance.datasetConfig().fields,
       });
     } catch (e) {
       if (!(e instanceof ValidationFailed)) throw e;
       reply.code(400);
-      return reply.renderPage('pages/compliance/dashboard', { pageTitle: 'Compliance', errors: serviceErrors(e, { quarter: 'quarter', month: 'month', from: 'from', to: 'to' }), q, quarters: recentQuarters(today), d: null });
+      return reply.renderPage('pages/compliance/dashboard', {
+        pageTitle: 'Compliance',
+        errors: serviceErrors(e, { quarter: 'quarter', month: 'month', from: 'from', to: 'to' }),
+        q,
+        quarters: recentQuarters(today),
+        d: null,
+      });
     }
   });
 
@@ -123,20 +168,51 @@ export function registerCompliancePages(app: FastifyInstance, services: Services
       limit: DRILL_PAGE_SIZE,
       offset: (page - 1) * DRILL_PAGE_SIZE,
     });
-    const all = { ...periodParams(q), rule: q.rule, right: q.right === undefined ? undefined : String(q.right), month_of: q.month_of, age: q.age, enhanced: q.enhanced, bucket: q.bucket };
+    const all = {
+      ...periodParams(q),
+      rule: q.rule,
+      right: q.right === undefined ? undefined : String(q.right),
+      month_of: q.month_of,
+      age: q.age,
+      enhanced: q.enhanced,
+      bucket: q.bucket,
+    };
     const describe: string[] = [];
     if (q.right) describe.push(`Right ${q.right}`);
     if (q.rule) describe.push(q.rule);
-    if (q.bucket) describe.push({ met: 'met on time', 'met-late': 'met late', overdue: 'overdue', open: 'still open', 'not-required': 'not required' }[q.bucket]);
+    if (q.bucket) {
+      describe.push(
+        {
+          met: 'met on time',
+          'met-late': 'met late',
+          overdue: 'overdue',
+          open: 'still open',
+          'not-required': 'not required',
+        }[q.bucket],
+      );
+    }
     if (q.month_of) describe.push(`due in ${q.month_of}`);
-    if (q.age) describe.push({ 'under-18': 'victims under 18 at the offence', '18-plus': 'victims 18 or over at the offence', unknown: 'age not recorded' }[q.age]);
+    if (q.age) {
+      describe.push(
+        {
+          'under-18': 'victims under 18 at the offence',
+          '18-plus': 'victims 18 or over at the offence',
+          unknown: 'age not recorded',
+        }[q.age],
+      );
+    }
     if (q.enhanced) describe.push(q.enhanced === 'true' ? 'enhanced victims' : 'victims not enhanced');
     return reply.renderPage('pages/compliance/obligations', {
       pageTitle: 'Obligations behind the figure',
       r: result,
       describe: describe.join(', ') || 'all obligations',
       back: href('/compliance', periodParams(q)),
-      pagination: pagination('/compliance/obligations', all, page, Math.max(1, Math.ceil(result.total / DRILL_PAGE_SIZE))),
+      pagination: pagination(
+        '/compliance/obligations',
+        all,
+        page,
+        Math.max(1, Math.ceil(result.total / DRILL_PAGE_SIZE)),
+      ),
     });
   });
 
@@ -149,7 +225,16 @@ export function registerCompliancePages(app: FastifyInstance, services: Services
     const q = periodQuery.parse(request.query ?? {});
     const format = m[2] as 'csv' | 'xlsx';
     if (name === 'all' && format === 'csv') return reply.renderErrorPage(404);
-    return sendFile(reply, await services.compliance.exportTables(actor, periodRequest(q), scopeRequest(q), format, name === 'all' ? undefined : name));
+    return sendFile(
+      reply,
+      await services.compliance.exportTables(
+        actor,
+        periodRequest(q),
+        scopeRequest(q),
+        format,
+        name === 'all' ? undefined : name,
+      ),
+    );
   });
 
   app.get('/compliance/moj-return.:format', async (request, reply) => {
@@ -157,7 +242,10 @@ export function registerCompliancePages(app: FastifyInstance, services: Services
     const { format } = request.params as { format: string };
     if (format !== 'csv' && format !== 'xlsx') return reply.renderErrorPage(404);
     const q = periodQuery.parse(request.query ?? {});
-    return sendFile(reply, await services.compliance.exportMojReturn(actor, periodRequest(q), scopeRequest(q), format));
+    return sendFile(
+      reply,
+      await services.compliance.exportMojReturn(actor, periodRequest(q), scopeRequest(q), format),
+    );
   });
 
   app.get('/compliance/dataset.:format', async (request, reply) => {
@@ -166,7 +254,12 @@ export function registerCompliancePages(app: FastifyInstance, services: Services
     if (format !== 'csv' && format !== 'xlsx') return reply.renderErrorPage(404);
     const q = periodQuery.parse(request.query ?? {});
     const raw = (request.query as Record<string, unknown> | undefined)?.['fields'];
-    const fields = (Array.isArray(raw) ? raw : typeof raw === 'string' ? [raw] : []).filter((f): f is string => typeof f === 'string' && f !== '');
-    return sendFile(reply, await services.compliance.exportDataset(actor, periodRequest(q), scopeRequest(q), format, fields));
+    const fields = (Array.isArray(raw) ? raw : typeof raw === 'string' ? [raw] : []).filter(
+      (f): f is string => typeof f === 'string' && f !== '',
+    );
+    return sendFile(
+      reply,
+      await services.compliance.exportDataset(actor, periodRequest(q), scopeRequest(q), format, fields),
+    );
   });
 }

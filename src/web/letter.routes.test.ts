@@ -23,7 +23,10 @@ describe('letter pages', () => {
     h = await openApiHarness({ now: '2026-04-15T09:00:00.000Z' });
     const actor = actorOf(h.accounts.officer.user);
     permitted = await recordLateUpdateCase(h.services, actor, '46/9101/26', { name: 'Robin Permitted' });
-    forbidden = await recordLateUpdateCase(h.services, actor, '46/9102/26', { name: 'Morgan Intimidated', fearOrDistress: true });
+    forbidden = await recordLateUpdateCase(h.services, actor, '46/9102/26', {
+      name: 'Morgan Intimidated',
+      fearOrDistress: true,
+    });
   });
   after(async () => {
     await h.close();
@@ -38,19 +41,34 @@ describe('letter pages', () => {
   });
 
   test('should refuse a forbidden filing letter on the page and keep nothing', async () => {
-    const res = await h.as('officer', { method: 'POST', url: '/letters', ...form({ personId: forbidden.victim.id, kind: 'filing', addressConfirmedSafe: 'yes', ...officer }) });
+    const res = await h.as('officer', {
+      method: 'POST',
+      url: '/letters',
+      ...form({ personId: forbidden.victim.id, kind: 'filing', addressConfirmedSafe: 'yes', ...officer }),
+    });
     assert.equal(res.statusCode, 400);
     assert.match(res.body, /There is a problem/);
     assert.match(res.body, /A filing letter is not permitted for Morgan Intimidated/);
-    const list = await h.as('officer', { method: 'GET', url: `/letters?investigation=${forbidden.investigation.id}` });
+    const list = await h.as('officer', {
+      method: 'GET',
+      url: `/letters?investigation=${forbidden.investigation.id}`,
+    });
     assert.match(list.body, /No letters have been produced/);
   });
 
   test('should ask for the safe-address confirmation, then produce and download a permitted filing letter', async () => {
-    const unticked = await h.as('officer', { method: 'POST', url: '/letters', ...form({ personId: permitted.victim.id, kind: 'filing', ...officer }) });
+    const unticked = await h.as('officer', {
+      method: 'POST',
+      url: '/letters',
+      ...form({ personId: permitted.victim.id, kind: 'filing', ...officer }),
+    });
     assert.equal(unticked.statusCode, 400);
     assert.match(unticked.body, /href="#addressConfirmedSafe"/);
-    const made = await h.as('officer', { method: 'POST', url: '/letters', ...form({ personId: permitted.victim.id, kind: 'filing', addressConfirmedSafe: 'yes', ...officer }) });
+    const made = await h.as('officer', {
+      method: 'POST',
+      url: '/letters',
+      ...form({ personId: permitted.victim.id, kind: 'filing', addressConfirmedSafe: 'yes', ...officer }),
+    });
     assert.equal(made.statusCode, 303);
     const list = await h.as('officer', { method: 'GET', url: String(made.headers.location) });
     assert.match(list.body, /Filing \(disengagement\) letter produced for Robin Permitted/);

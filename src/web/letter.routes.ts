@@ -10,7 +10,21 @@ import type { LetterKind } from '../outputs/letters/letter.types.js';
 import { LETTER_KINDS, LETTER_TITLES, type LetterRequest } from '../services/letter.service.js';
 import { formBody, text, withFieldErrors } from './page-helpers.js';
 
-const FIELD_ORDER = ['kind', 'rankOrRole', 'collarNumber', 'phone', 'email', 'addressConfirmedSafe', 'contactAttempts', 'decisionEvent', 'reasons', 'complaintEvent', 'likelyTimescale', 'address', 'letter'];
+const FIELD_ORDER = [
+  'kind',
+  'rankOrRole',
+  'collarNumber',
+  'phone',
+  'email',
+  'addressConfirmedSafe',
+  'contactAttempts',
+  'decisionEvent',
+  'reasons',
+  'complaintEvent',
+  'likelyTimescale',
+  'address',
+  'letter',
+];
 
 function lines(value: string): string[] {
   return value
@@ -20,15 +34,24 @@ function lines(value: string): string[] {
 }
 
 export function registerLetterPages(app: FastifyInstance, services: Services): void {
-  const form = async (personId: string, actorId: Parameters<typeof services.letters.options>[0]) => services.letters.options(actorId, personId);
+  const form = async (personId: string, actorId: Parameters<typeof services.letters.options>[0]) =>
+    services.letters.options(actorId, personId);
 
   app.get('/letters/new', async (request, reply) => {
     const actor = requireActor(request);
-    const q = z.object({ person: z.uuid().optional().catch(undefined), kind: z.string().optional() }).parse(request.query ?? {});
+    const q = z
+      .object({ person: z.uuid().optional().catch(undefined), kind: z.string().optional() })
+      .parse(request.query ?? {});
     if (!q.person) return reply.renderErrorPage(404);
     const options = await form(q.person, actor);
     const kind = LETTER_KINDS.includes(q.kind as LetterKind) ? q.kind : undefined;
-    return reply.renderPage('pages/letters/new', { pageTitle: 'Produce a letter', o: options, kinds: LETTER_KINDS, titles: LETTER_TITLES, values: { kind, email: options.officer.email ?? '', rankOrRole: 'Investigating officer' } });
+    return reply.renderPage('pages/letters/new', {
+      pageTitle: 'Produce a letter',
+      o: options,
+      kinds: LETTER_KINDS,
+      titles: LETTER_TITLES,
+      values: { kind, email: options.officer.email ?? '', rankOrRole: 'Investigating officer' },
+    });
   });
 
   app.post('/letters', async (request, reply) => {
@@ -40,7 +63,12 @@ export function registerLetterPages(app: FastifyInstance, services: Services): v
     const req: LetterRequest = {
       kind,
       personId,
-      officer: { rankOrRole: text(body, 'rankOrRole'), collarNumber: text(body, 'collarNumber'), phone: text(body, 'phone'), email: text(body, 'email') },
+      officer: {
+        rankOrRole: text(body, 'rankOrRole'),
+        collarNumber: text(body, 'collarNumber'),
+        phone: text(body, 'phone'),
+        email: text(body, 'email'),
+      },
       offenceDescription: text(body, 'offenceDescription'),
       addressConfirmedSafe: text(body, 'addressConfirmedSafe') === 'yes',
       contactAttempts: lines(text(body, 'contactAttempts')),
@@ -54,19 +82,42 @@ export function registerLetterPages(app: FastifyInstance, services: Services): v
     if (!result.ok) {
       const options = await form(personId, actor);
       const errors: Record<string, string> = {};
-      for (const f of [...FIELD_ORDER, ...Object.keys(result.errors)]) if (result.errors[f] !== undefined) errors[f] = result.errors[f];
+      for (const f of [...FIELD_ORDER, ...Object.keys(result.errors)]) {
+        if (result.errors[f] !== undefined) errors[f] = result.errors[f];
+      }
       reply.code(400);
-      return reply.renderPage('pages/letters/new', { pageTitle: 'Produce a letter', o: options, kinds: LETTER_KINDS, titles: LETTER_TITLES, values: body, errors });
+      return reply.renderPage('pages/letters/new', {
+        pageTitle: 'Produce a letter',
+        o: options,
+        kinds: LETTER_KINDS,
+        titles: LETTER_TITLES,
+        values: body,
+        errors,
+      });
     }
-    return reply.redirect(`/letters?investigation=${result.value.letter.investigationId}&created=${result.value.letter.id}`, 303);
+    return reply.redirect(
+      `/letters?investigation=${result.value.letter.investigationId}&created=${result.value.letter.id}`,
+      303,
+    );
   });
 
   app.get('/letters', async (request, reply) => {
     const actor = requireActor(request);
-    const q = z.object({ investigation: z.uuid().optional().catch(undefined), created: z.uuid().optional().catch(undefined) }).parse(request.query ?? {});
+    const q = z
+      .object({
+        investigation: z.uuid().optional().catch(undefined),
+        created: z.uuid().optional().catch(undefined),
+      })
+      .parse(request.query ?? {});
     if (!q.investigation) return reply.renderErrorPage(404);
     const letters = await services.letters.list(actor, q.investigation);
-    return reply.renderPage('pages/letters/list', { pageTitle: 'Letters', letters, titles: LETTER_TITLES, investigationId: q.investigation, created: letters.find((l) => l.id === q.created) ?? null });
+    return reply.renderPage('pages/letters/list', {
+      pageTitle: 'Letters',
+      letters,
+      titles: LETTER_TITLES,
+      investigationId: q.investigation,
+      created: letters.find((l) => l.id === q.created) ?? null,
+    });
   });
 
   app.get('/letters/:file', async (request, reply) => {

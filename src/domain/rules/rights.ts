@@ -25,8 +25,20 @@ export interface VictimsCodeRight {
 const CODE = "Victims' Code 2020";
 
 export const VICTIMS_CODE_RIGHTS_TABLE: readonly VictimsCodeRight[] = [
-  { number: 1, name: 'Understanding', text: 'To be able to understand and to be understood', source: `${CODE}, Right 1`, rules: [] },
-  { number: 2, name: 'Crime recorded', text: 'To have the details of the crime recorded without unjustified delay', source: `${CODE}, Right 2`, rules: [] },
+  {
+    number: 1,
+    name: 'Understanding',
+    text: 'To be able to understand and to be understood',
+    source: `${CODE}, Right 1`,
+    rules: [],
+  },
+  {
+    number: 2,
+    name: 'Crime recorded',
+    text: 'To have the details of the crime recorded without unjustified delay',
+    source: `${CODE}, Right 2`,
+    rules: [],
+  },
   {
     number: 3,
     name: 'Information when reporting',
@@ -41,15 +53,33 @@ export const VICTIMS_CODE_RIGHTS_TABLE: readonly VictimsCodeRight[] = [
     source: `${CODE}, Right 4; SOP 3.2.3, 3.2.11`,
     rules: ['OB-SUPPORT-REFERRAL', 'OB-NEEDS-ASSESSMENT'],
   },
-  { number: 5, name: 'Compensation', text: 'To be provided with information about compensation', source: `${CODE}, Right 5; SOP 3.2.13`, rules: [] },
+  {
+    number: 5,
+    name: 'Compensation',
+    text: 'To be provided with information about compensation',
+    source: `${CODE}, Right 5; SOP 3.2.13`,
+    rules: [],
+  },
   {
     number: 6,
     name: 'Investigation and prosecution',
     text: 'To be provided with information about the investigation and prosecution (including the Victims’ Right to Review)',
     source: `${CODE}, Right 6; SOP 3.2.2, 3.2.10, 3.2.17`,
-    rules: ['OB-INITIAL-CONTACT', 'OB-MANDATORY-UPDATE', 'OB-INVESTIGATIVE-UPDATE', 'OB-VRR-ACK', 'OB-VRR-DECISION'],
+    rules: [
+      'OB-INITIAL-CONTACT',
+      'OB-MANDATORY-UPDATE',
+      'OB-INVESTIGATIVE-UPDATE',
+      'OB-VRR-ACK',
+      'OB-VRR-DECISION',
+    ],
   },
-  { number: 7, name: 'Victim Personal Statement', text: 'To make a Victim Personal Statement', source: `${CODE}, Right 7; SOP 3.2.9`, rules: ['OB-VPS-OFFER'] },
+  {
+    number: 7,
+    name: 'Victim Personal Statement',
+    text: 'To make a Victim Personal Statement',
+    source: `${CODE}, Right 7; SOP 3.2.9`,
+    rules: ['OB-VPS-OFFER'],
+  },
   {
     number: 8,
     name: 'Trial and witness role',
@@ -57,8 +87,20 @@ export const VICTIMS_CODE_RIGHTS_TABLE: readonly VictimsCodeRight[] = [
     source: `${CODE}, Right 8; SOP 3.3.1`,
     rules: ['OB-VWCU-HANDOVER', 'OB-HEARING-NOTICE'],
   },
-  { number: 9, name: 'Outcome and appeals', text: 'To be given information about the outcome of the case and any appeals', source: `${CODE}, Right 9`, rules: ['OB-OUTCOME-NOTICE'] },
-  { number: 10, name: 'Expenses and property', text: 'To be paid expenses and have property returned', source: `${CODE}, Right 10`, rules: [] },
+  {
+    number: 9,
+    name: 'Outcome and appeals',
+    text: 'To be given information about the outcome of the case and any appeals',
+    source: `${CODE}, Right 9`,
+    rules: ['OB-OUTCOME-NOTICE'],
+  },
+  {
+    number: 10,
+    name: 'Expenses and property',
+    text: 'To be paid expenses and have property returned',
+    source: `${CODE}, Right 10`,
+    rules: [],
+  },
   {
     number: 11,
     name: 'Information about the offender',
@@ -66,11 +108,19 @@ export const VICTIMS_CODE_RIGHTS_TABLE: readonly VictimsCodeRight[] = [
     source: `${CODE}, Right 11; SOP 3.2.17, 3.3.4`,
     rules: ['OB-VCS-REFERRAL', 'OB-PRISON-BLOCK'],
   },
-  { number: 12, name: 'Complaints', text: 'To make a complaint about your rights not being met', source: `${CODE}, Right 12; SOP 3.4`, rules: ['OB-COMPLAINT-RESPONSE'] },
+  {
+    number: 12,
+    name: 'Complaints',
+    text: 'To make a complaint about your rights not being met',
+    source: `${CODE}, Right 12; SOP 3.4`,
+    rules: ['OB-COMPLAINT-RESPONSE'],
+  },
 ];
 
 /** Every obligation rule with a deadline, in the order reports list them. */
-export const REPORTED_OBLIGATION_RULES: readonly ObligationRuleId[] = VICTIMS_CODE_RIGHTS_TABLE.flatMap((r) => r.rules);
+export const REPORTED_OBLIGATION_RULES: readonly ObligationRuleId[] = VICTIMS_CODE_RIGHTS_TABLE.flatMap(
+  (r) => r.rules,
+);
 
 /** The right an obligation rule evidences (each rule evidences exactly one). */
 export function rightOfRule(rule: string): VictimsCodeRight | undefined {
@@ -138,11 +188,17 @@ export const MOJ_RETURN_AREAS: readonly MojReturnArea[] = [
  * offence date (the report date where the offence date is unknown), as EL-ENHANCED reads "vulnerable"
  * (RULEBOOK section 3). People without a recorded date of birth are counted as "age not recorded".
  */
-export const UNDER_18_BREAKDOWN = { ageLimit: 18, source: 'RULEBOOK section 3 (EL-ENHANCED, vulnerable: under 18 at the time of the offence); section 7' } as const;
+export const UNDER_18_BREAKDOWN = {
+  ageLimit: 18,
+  source: 'RULEBOOK section 3 (EL-ENHANCED, vulnerable: under 18 at the time of the offence); section 7',
+} as const;
 
 /**
  * The enhanced breakdown: a victim entitled to enhanced rights (EL-ENHANCED). Reports read it from the
  * derived record: a victim whose enhanced status is recorded, or for whom the engine raised
  * F-ENHANCED-NOT-RECORDED (entitled but not recorded).
  */
-export const ENHANCED_BREAKDOWN = { findingCode: 'F-ENHANCED-NOT-RECORDED', source: 'RULEBOOK sections 3 and 8 (EL-ENHANCED; F-ENHANCED-NOT-RECORDED)' } as const;
+export const ENHANCED_BREAKDOWN = {
+  findingCode: 'F-ENHANCED-NOT-RECORDED',
+  source: 'RULEBOOK sections 3 and 8 (EL-ENHANCED; F-ENHANCED-NOT-RECORDED)',
+} as const;

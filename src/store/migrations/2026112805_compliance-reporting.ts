@@ -15,21 +15,38 @@ export async function up(db: Kysely<any>): Promise<void> {
     include (rule, status, team_id, owner_user_id, person_id, investigation_id)`.execute(db);
   await sql`create index findings_enhanced_person_idx on findings (person_id)
     where code = 'F-ENHANCED-NOT-RECORDED'`.execute(db);
-  await db.schema.createIndex('letters_person_idx').on('letters').columns(['person_id', 'created_at']).execute();
-  await sql`create index events_enhanced_recorded_idx on events (person_id) where type = 'enhanced-recorded'`.execute(db);
+  await db.schema
+    .createIndex('letters_person_idx')
+    .on('letters')
+    .columns(['person_id', 'created_at'])
+    .execute();
+  await sql`create index events_enhanced_recorded_idx on events (person_id) where type = 'enhanced-recorded'`.execute(
+    db,
+  );
   await db.schema.dropIndex('dip_samples_event_idx').execute();
-  await db.schema.createIndex('dip_samples_event_key').on('dip_samples').column('event_id').unique().execute();
+  await db.schema
+    .createIndex('dip_samples_event_key')
+    .on('dip_samples')
+    .column('event_id')
+    .unique()
+    .execute();
 
   await db.schema
     .createTable('filing_justifications')
     .addColumn('id', 'bigserial', (c) => c.primaryKey())
-    .addColumn('investigation_id', 'uuid', (c) => c.notNull().references('investigations.id').onDelete('cascade'))
+    .addColumn('investigation_id', 'uuid', (c) =>
+      c.notNull().references('investigations.id').onDelete('cascade'),
+    )
     .addColumn('person_id', 'uuid', (c) => c.notNull().references('people.id').onDelete('cascade'))
     .addColumn('justification', 'text', (c) => c.notNull())
     .addColumn('approved_by', 'uuid', (c) => c.notNull().references('users.id'))
     .addColumn('approved_at', 'timestamptz', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('filing_justifications_person_idx').on('filing_justifications').columns(['person_id', 'approved_at']).execute();
+  await db.schema
+    .createIndex('filing_justifications_person_idx')
+    .on('filing_justifications')
+    .columns(['person_id', 'approved_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

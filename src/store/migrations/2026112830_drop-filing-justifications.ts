@@ -13,11 +13,15 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('filing_justifications')
     .addColumn('id', 'bigserial', (c) => c.primaryKey())
-    .addColumn('investigation_id', 'uuid', (c) => c.notNull().references('investigations.id').onDelete('cascade'))
+    .addColumn('investigation_id', 'uuid', (c) =>
+      c.notNull().references('investigations.id').onDelete('cascade'),
+    )
     .addColumn('person_id', 'uuid', (c) => c.notNull().references('people.id').onDelete('cascade'))
     .addColumn('justification', 'text', (c) => c.notNull())
     .addColumn('approved_by', 'uuid', (c) => c.notNull().references('users.id'))
     .addColumn('approved_at', 'timestamptz', (c) => c.notNull())
     .execute();
-  await sql`create index filing_justifications_person_idx on filing_justifications (person_id, approved_at)`.execute(db);
+  await sql`create index filing_justifications_person_idx on filing_justifications (person_id, approved_at)`.execute(
+    db,
+  );
 }

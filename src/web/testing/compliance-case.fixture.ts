@@ -5,7 +5,8 @@
  * Monday: 5 working days). Choose a `monday` with no bank holiday in the following week.
  */
 const DAY = 86_400_000;
-const at = (monday: string, days: number, time: string) => new Date(Date.parse(`${monday}T${time}:00.000Z`) + days * DAY).toISOString();
+const at = (monday: string, days: number, time: string) =>
+  new Date(Date.parse(`${monday}T${time}:00.000Z`) + days * DAY).toISOString();
 import type { Actor } from '../../auth/access.policy.js';
 import type { Services } from '../../composition-root.js';
 import type { Investigation, Person } from '../../store/database.types.js';
@@ -16,7 +17,15 @@ export interface LateUpdateCase {
   arrestRef: string;
 }
 
-export async function recordLateUpdateCase(services: Services, officer: Actor, urn: string, victim: { name: string; dateOfBirth?: string; fearOrDistress?: boolean; address?: string } = { name: 'Alex Turner' }, monday = '2026-03-02'): Promise<LateUpdateCase> {
+export async function recordLateUpdateCase(
+  services: Services,
+  officer: Actor,
+  urn: string,
+  victim: { name: string; dateOfBirth?: string; fearOrDistress?: boolean; address?: string } = {
+    name: 'Alex Turner',
+  },
+  monday = '2026-03-02',
+): Promise<LateUpdateCase> {
   const investigation = await services.cases.createInvestigation(officer, {
     urn,
     reportedAt: at(monday, 0, '09:00'),
@@ -35,8 +44,14 @@ export async function recordLateUpdateCase(services: Services, officer: Actor, u
     address: victim.address ?? '12 Orchard Way, Maidstone, ME14 1AA',
     contract: { preferredMethod: 'phone' },
   });
-  await services.cases.recordEvent(officer, investigation.id, { id: '__new__', type: 'suspect-arrested', at: at(monday, 0, '11:00') } as never);
-  const arrest = (await services.cases.getCase(officer, investigation.id)).events.find((e) => e.type === 'suspect-arrested')!;
+  await services.cases.recordEvent(officer, investigation.id, {
+    id: '__new__',
+    type: 'suspect-arrested',
+    at: at(monday, 0, '11:00'),
+  } as never);
+  const arrest = (await services.cases.getCase(officer, investigation.id)).events.find(
+    (e) => e.type === 'suspect-arrested',
+  )!;
   await services.cases.recordEvent(officer, investigation.id, {
     id: '__new__',
     type: 'contact',
