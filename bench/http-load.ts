@@ -33,5 +33,10 @@ const result = await autocannon({
   ],
 });
 process.stdout.write(
-  JSON.stringify({ p50: result.latency.p50, p99: result.latency.p99, rps: result.requests.average, non2xx: result.non2xx + result.errors }) + '\n',
+  JSON.stringify({
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    rps: result.requests.average,
+    non2xx: result.non2xx + result.errors,
+  }) + '\n',
 );

@@ -57,7 +57,9 @@ function intEnv(name: string, fallback: number): number {
   const v = process.env[name];
   if (v === undefined || v === '') return fallback;
   const n = Number(v.replace(/[_,]/g, ''));
-  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`${name} must be a whole number ≥ 1, not ${JSON.stringify(v)}`);
+  if (!Number.isSafeInteger(n) || n < 1) {
+    throw new Error(`${name} must be a whole number ≥ 1, not ${JSON.stringify(v)}`);
+  }
   return n;
 }
 
@@ -84,7 +86,8 @@ interface Result {
 }
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
@@ -105,15 +108,29 @@ async function freshPostgres(): Promise<OpenedDatabase> {
   return openDatabase({ databaseUrl: url.toString(), poolSize: 10 });
 }
 
-async function runEngine(engine: Engine, forceDir: string, generateS: number, today: string): Promise<Result> {
-  const loadAtStart = loadavg().map((l) => l.toFixed(1)).join(' ');
+async function runEngine(
+  engine: Engine,
+  forceDir: string,
+  generateS: number,
+  today: string,
+): Promise<Result> {
+  const loadAtStart = loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
   const pgliteDir = engine === 'pglite' ? await mkdtemp(join(tmpdir(), 'vc-bench-pglite-')) : null;
-  const database = engine === 'postgres' ? await freshPostgres() : await openDatabase({ dataDir: pgliteDir! });
+  const database =
+    engine === 'postgres' ? await freshPostgres() : await openDatabase({ dataDir: pgliteDir! });
   try {
     const calendar = new CalendarProvider(database.db);
     await calendar.reload();
     const config = loadConfig({ LOG_LEVEL: 'silent' });
-    const services = createServices({ db: database.db, clock: systemClock, pack: shippedRulePack(), calendar, config });
+    const services = createServices({
+      db: database.db,
+      clock: systemClock,
+      pack: shippedRulePack(),
+      calendar,
+      config,
+    });
     const repos = createRepositories(database.db);
 
     // A force's officers: about 150 investigations each over the 150 days; one busy officer carries three shares.
@@ -121,7 +138,9 @@ async function runEngine(engine: Engine, forceDir: string, generateS: number, to
     const approxCases = Math.ceil(VICTIMS / 1.27);
     const officerCount = Math.max(8, Math.round(approxCases / 150));
     const teams: { id: string }[] = [];
-    for (let t = 0; t < Math.ceil(officerCount / 10); t++) teams.push(await repos.users.createTeam({ code: `T${t}`, name: `Team ${t}` }));
+    for (let t = 0; t < Math.ceil(officerCount / 10); t++) {
+      teams.push(await repos.users.createTeam({ code: `T${t}`, name: `Team ${t}` }));
+    }
     const newUsers: NewUser[] = Array.from({ length: officerCount }, (_, i) => ({
       username: `officer${i}`,
       displayName: `Officer ${i}`,
@@ -131,7 +150,14 @@ async function runEngine(engine: Engine, forceDir: string, generateS: number, to
       passwordHash: null,
     }));
     for (const u of newUsers) await repos.users.create(u);
-    const admin = await repos.users.create({ username: 'bench-admin', displayName: 'Bench admin', role: 'admin', teamId: null, email: null, passwordHash: null });
+    const admin = await repos.users.create({
+      username: 'bench-admin',
+      displayName: 'Bench admin',
+      role: 'admin',
+      teamId: null,
+      email: null,
+      passwordHash: null,
+    });
     const busy = (await repos.users.getByUsername('officer0'))!;
     const roundRobin = ['officer0', 'officer0', ...newUsers.map((u) => u.username)];
 
@@ -147,7 +173,9 @@ async function runEngine(engine: Engine, forceDir: string, generateS: number, to
       },
     });
     const importS = report.elapsedMs / 1000;
-    log(`[${engine}] imported ${fmt(report.victims)} victims in ${importS.toFixed(1)} s (${fmt(report.victims / importS)}/s; validation ${(report.validateMs / 1000).toFixed(1)} s)`);
+    log(
+      `[${engine}] imported ${fmt(report.victims)} victims in ${importS.toFixed(1)} s (${fmt(report.victims / importS)}/s; validation ${(report.validateMs / 1000).toFixed(1)} s)`,
+    );
 
     const obligations = new ObligationsRepository(database.db);
     const query = { today };
@@ -179,7 +207,9 @@ async function runEngine(engine: Engine, forceDir: string, generateS: number, to
     // the API allows each credential API_RATE_LIMIT requests a minute (the limiter is not what we measure).
     const admin0 = actorOf(admin);
     const tokens: string[] = [];
-    for (let i = 0; i < TOKENS; i++) tokens.push(await services.auth.createApiToken(admin0, busy.id, `benchmark ${i}`));
+    for (let i = 0; i < TOKENS; i++) {
+      tokens.push(await services.auth.createApiToken(admin0, busy.id, `benchmark ${i}`));
+    }
     const server = await buildServer({ services, config, logger: false });
     const address = await server.listen({ host: '127.0.0.1', port: 0 });
     try {
@@ -188,7 +218,9 @@ async function runEngine(engine: Engine, forceDir: string, generateS: number, to
       if (check.status !== 200) throw new Error(`GET ${url} answered ${check.status}: ${await check.text()}`);
       await httpLoad({ url, tokens, connections: CONCURRENCY, seconds: WARMUP_SECONDS });
       const http = await httpLoad({ url, tokens, connections: CONCURRENCY, seconds: SECONDS });
-      log(`[${engine}] HTTP worklist: p50 ${http.p50} ms, p99 ${http.p99} ms, ${fmt(http.rps)} req/s, non-2xx ${http.non2xx}`);
+      log(
+        `[${engine}] HTTP worklist: p50 ${http.p50} ms, p99 ${http.p99} ms, ${fmt(http.rps)} req/s, non-2xx ${http.non2xx}`,
+      );
       return {
         date: new Date().toISOString().slice(0, 16).replace('T', ' '),
         engine,
@@ -221,11 +253,20 @@ interface HttpResult {
 }
 
 /** Runs bench/http-load.ts (autocannon) in a child process, bounded by a time-out. */
-async function httpLoad(spec: { url: string; tokens: string[]; connections: number; seconds: number }): Promise<HttpResult> {
-  const { stdout } = await promisify(execFile)(process.execPath, ['bin/tsx.js', 'bench/http-load.ts', JSON.stringify(spec)], {
-    timeout: (spec.seconds + 60) * 1000,
-    maxBuffer: 1 << 20,
-  });
+async function httpLoad(spec: {
+  url: string;
+  tokens: string[];
+  connections: number;
+  seconds: number;
+}): Promise<HttpResult> {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['bin/tsx.js', 'bench/http-load.ts', JSON.stringify(spec)],
+    {
+      timeout: (spec.seconds + 60) * 1000,
+      maxBuffer: 1 << 20,
+    },
+  );
   return JSON.parse(stdout.trim().split('\n').pop()!) as HttpResult;
 }
 
@@ -270,22 +311,36 @@ async function recordInDocs(results: Result[]): Promise<void> {
     .split('\n')
     .filter((l) => /^\| \d{4}-/.test(l));
   // One row per engine and size: a new run replaces the old one.
-  const key = (line: string) => line.split(' | ').slice(1, 3).map((c) => c.replace(/ \(.*$/, '')).join('|');
+  const key = (line: string) =>
+    line
+      .split(' | ')
+      .slice(1, 3)
+      .map((c) => c.trim().replace(/ \(.*$/, ''))
+      .join('|');
   const fresh = results.map((r) => `| ${row(r)} |`);
   const kept = existing.filter((l) => !fresh.some((f) => key(f) === key(l)));
   const rows = [...kept, ...fresh].sort((a, b) => key(a).localeCompare(key(b)));
-  await writeFile(DOCS, `${text.slice(0, i + start.length)}\n${HEADER}\n${rows.join('\n')}\n${text.slice(j)}`);
+  await writeFile(
+    DOCS,
+    `${text.slice(0, i + start.length)}\n${HEADER}\n${rows.join('\n')}\n${text.slice(j)}`,
+  );
 }
 
 async function main(): Promise<void> {
-  log(`benchmark: ${fmt(VICTIMS)} victims on ${ENGINES.join(' and ')}, ${cpus().length} cores, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  log(
+    `benchmark: ${fmt(VICTIMS)} victims on ${ENGINES.join(' and ')}, ${cpus().length} cores, load ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   const forceDir = await mkdtemp(join(tmpdir(), 'vc-bench-force-'));
   try {
     const today = londonDateOfMs(Date.now());
     const t = performance.now();
     const force = await generateForce(forceDir, { victims: VICTIMS, seed: 2026, today });
     const generateS = (performance.now() - t) / 1000;
-    log(`generated ${fmt(force.investigations)} investigations, ${fmt(force.victims)} victims in ${generateS.toFixed(1)} s`);
+    log(
+      `generated ${fmt(force.investigations)} investigations, ${fmt(force.victims)} victims in ${generateS.toFixed(1)} s`,
+    );
     const results: Result[] = [];
     for (const engine of ENGINES) results.push(await runEngine(engine, forceDir, generateS, today));
     process.stdout.write(`\n${HEADER}\n${results.map((r) => `| ${row(r)} |`).join('\n')}\n`);

@@ -16,7 +16,13 @@ export async function auditCommand(args: string[], io: CliIo): Promise<number> {
     return 0;
   }
   if (positionals.length !== 1 || positionals[0] !== 'verify') {
-    throw new UsageError([positionals.length === 0 ? 'audit needs a subcommand: verify' : `audit: unknown subcommand ${JSON.stringify(positionals.join(' '))}`, '', AUDIT_HELP]);
+    throw new UsageError([
+      positionals.length === 0
+        ? 'audit needs a subcommand: verify'
+        : `audit: unknown subcommand ${JSON.stringify(positionals.join(' '))}`,
+      '',
+      AUDIT_HELP,
+    ]);
   }
   return withApp(io, async (app) => {
     const result = await app.services.audit.verify(SYSTEM_ACTOR);
@@ -24,7 +30,9 @@ export async function auditCommand(args: string[], io: CliIo): Promise<number> {
       io.out(`Audit chain intact: ${fmt(result.checked)} entries checked.\n`);
       return 0;
     }
-    io.out(`Audit chain BROKEN at entry id ${result.brokenId} (${fmt(result.checked)} entries before it check out).\n`);
+    io.out(
+      `Audit chain BROKEN at entry id ${result.brokenId} (${fmt(result.checked)} entries before it check out).\n`,
+    );
     io.err(`audit verify: the chain is broken at entry id ${result.brokenId}\n`);
     return 1;
   });

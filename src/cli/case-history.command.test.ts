@@ -40,7 +40,18 @@ async function run(...args: string[]) {
 }
 
 test('should exit 2 with a clear message and the help when the usage is bad', async () => {
-  for (const args of [['import'], ['import', '--bogus', 'x'], ['export', 'out'], ['export', '--all', '--urn', 'x', 'out'], ['generate', 'out'], ['generate', '--victims', '0', 'out'], ['seed'], ['audit'], ['audit', 'frobnicate'], ['import', '--batch', 'many', 'x']]) {
+  for (const args of [
+    ['import'],
+    ['import', '--bogus', 'x'],
+    ['export', 'out'],
+    ['export', '--all', '--urn', 'x', 'out'],
+    ['generate', 'out'],
+    ['generate', '--victims', '0', 'out'],
+    ['seed'],
+    ['audit'],
+    ['audit', 'frobnicate'],
+    ['import', '--batch', 'many', 'x'],
+  ]) {
     const r = await run(...args);
     assert.equal(r.code, 2, `${args.join(' ')}: ${r.err}`);
     assert.notEqual(r.err, '', args.join(' '));
@@ -61,20 +72,34 @@ test('should import, refuse duplicates and bad files whole, export the same docu
 
   const again = await run('import', join(FIXTURES, 'basic-assault.json'));
   assert.equal(again.code, 2);
-  assert.match(again.err, /basic-assault\.json: investigation\.urn: an investigation with URN "46\/1001\/26" already exists \(use --replace/);
+  assert.match(
+    again.err,
+    /basic-assault\.json: investigation\.urn: an investigation with URN "46\/1001\/26" already exists \(use --replace/,
+  );
 
   // The fixtures folder holds a bad file: the whole run is refused, naming the file and the path.
-  writeFileSync(join(dir, 'new.json'), readFileSync(join(FIXTURES, 'basic-assault.json'), 'utf8').replace('46/1001/26', '46/5555/26'));
+  writeFileSync(
+    join(dir, 'new.json'),
+    readFileSync(join(FIXTURES, 'basic-assault.json'), 'utf8').replace('46/1001/26', '46/5555/26'),
+  );
   const bad = await run('import', join(dir, 'new.json'), join(FIXTURES, 'bad-unknown-person.json'));
   assert.equal(bad.code, 2);
   assert.match(bad.err, /bad-unknown-person\.json: events\[\d+\]\.person: no person with id "v9"/);
 
   const exported = await run('export', '--all', 'out');
   assert.equal(exported.code, 0, exported.err);
-  assert.deepEqual(readdirSync(join(dir, 'out')).sort(), ['46-1001-26.json', '46-1002-26.json', '46-1003-26.json'], 'nothing of the refused run was written');
+  assert.deepEqual(
+    readdirSync(join(dir, 'out')).sort(),
+    ['46-1001-26.json', '46-1002-26.json', '46-1003-26.json'],
+    'nothing of the refused run was written',
+  );
   for (const f of good) {
-    const original = JSON.parse(readFileSync(join(FIXTURES, f), 'utf8')) as { investigation: { urn: string } };
-    const back = JSON.parse(readFileSync(join(dir, 'out', `${original.investigation.urn.replace(/\//g, '-')}.json`), 'utf8')) as unknown;
+    const original = JSON.parse(readFileSync(join(FIXTURES, f), 'utf8')) as {
+      investigation: { urn: string };
+    };
+    const back = JSON.parse(
+      readFileSync(join(dir, 'out', `${original.investigation.urn.replace(/\//g, '-')}.json`), 'utf8'),
+    ) as unknown;
     assert.deepEqual(back, original, f);
   }
   const missing = await run('export', '--urn', '46/0000/00', 'out');
@@ -99,8 +124,14 @@ test('should write JSON Lines files that import reads when a force is generated'
   const gen = await run('generate', '--victims', '60', '--seed', '3', '--today', '2026-04-30', 'force');
   assert.equal(gen.code, 0, gen.err);
   assert.deepEqual(readdirSync(join(dir, 'force')), ['force-0001.jsonl']);
-  const lines = readFileSync(join(dir, 'force', 'force-0001.jsonl'), 'utf8').trim().split('\n');
-  const victims = lines.reduce((n, l) => n + (JSON.parse(l) as { people: { role: string }[] }).people.filter((p) => p.role === 'victim').length, 0);
+  const lines = readFileSync(join(dir, 'force', 'force-0001.jsonl'), 'utf8')
+    .trim()
+    .split('\n');
+  const victims = lines.reduce(
+    (n, l) =>
+      n + (JSON.parse(l) as { people: { role: string }[] }).people.filter((p) => p.role === 'victim').length,
+    0,
+  );
   assert.ok(victims >= 60 && victims < 63, String(victims));
   const imported = await run('import', 'force', '--batch', '7');
   assert.equal(imported.code, 0, imported.err);

@@ -11,7 +11,12 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 /** `parseArgs` with `--help`; a bad option is a UsageError naming it, followed by the help. */
 export function parseCommand<O extends Options>(args: string[], options: O, help: string) {
   try {
-    return parseArgs({ args, allowPositionals: true, strict: true, options: { ...options, help: { type: 'boolean', short: 'h' } } });
+    return parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+    });
   } catch (e) {
     throw new UsageError([(e as Error).message, '', help]);
   }
@@ -22,7 +27,10 @@ export async function withApp(io: CliIo, fn: (app: App) => Promise<number>): Pro
   let app: App;
   try {
     const dataDir = io.env.DATA_DIR ?? './data';
-    app = await openApp({ ...io.env, DATA_DIR: dataDir.includes('://') ? dataDir : resolve(io.cwd, dataDir) });
+    app = await openApp({
+      ...io.env,
+      DATA_DIR: dataDir.includes('://') ? dataDir : resolve(io.cwd, dataDir),
+    });
   } catch (e) {
     if (e instanceof ConfigError) throw new UsageError(e.problems.map((p) => `configuration: ${p}`));
     throw e;
@@ -30,7 +38,9 @@ export async function withApp(io: CliIo, fn: (app: App) => Promise<number>): Pro
   try {
     return await fn(app);
   } catch (e) {
-    if (e instanceof ValidationFailed) throw new UsageError(e.problems.map((p) => `${p.field}: ${p.message}`));
+    if (e instanceof ValidationFailed) {
+      throw new UsageError(e.problems.map((p) => `${p.field}: ${p.message}`));
+    }
     if (e instanceof ServiceError) throw new UsageError([e.message]);
     throw e;
   } finally {
@@ -43,13 +53,18 @@ export function positiveInt(name: string, value: string | undefined, fallback?: 
   if (value === undefined && fallback !== undefined) return fallback;
   const n = Number(value);
   if (value === undefined || !/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 1) {
-    throw new UsageError([`--${name}: must be a whole number of at least 1, not ${JSON.stringify(value ?? '')}`]);
+    throw new UsageError([
+      `--${name}: must be a whole number of at least 1, not ${JSON.stringify(value ?? '')}`,
+    ]);
   }
   return n;
 }
 
 /** Progress lines on stderr: rewritten in place on a terminal, one line a second with `--progress`. */
-export function progressReporter(io: CliIo, forced: boolean): ((line: string, final?: boolean) => void) | undefined {
+export function progressReporter(
+  io: CliIo,
+  forced: boolean,
+): ((line: string, final?: boolean) => void) | undefined {
   const tty = io === processIo && process.stderr.isTTY;
   if (!tty && !forced) return undefined;
   let last = 0;

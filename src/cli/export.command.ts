@@ -27,21 +27,32 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
     return 0;
   }
   const urns = values.urn ?? [];
-  if ((urns.length > 0) === (values.all ?? false)) throw new UsageError(['export needs either --urn URN or --all', '', EXPORT_HELP]);
+  if (urns.length > 0 === (values.all ?? false)) {
+    throw new UsageError(['export needs either --urn URN or --all', '', EXPORT_HELP]);
+  }
   if (positionals.length !== 1) throw new UsageError(['export takes exactly one DIR', '', EXPORT_HELP]);
   const dir = resolve(io.cwd, positionals[0]!);
   try {
     await mkdir(dir, { recursive: true });
   } catch (e) {
-    throw new UsageError([`${positionals[0]}: cannot create the directory (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`]);
+    throw new UsageError([
+      `${positionals[0]}: cannot create the directory (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+    ]);
   }
   const progress = progressReporter(io, values.progress ?? false);
   return withApp(io, async (app) => {
-    const write = (name: string, doc: Record<string, unknown>) => writeFile(join(dir, name), JSON.stringify(doc, null, 2) + '\n');
+    const write = (name: string, doc: Record<string, unknown>) =>
+      writeFile(join(dir, name), JSON.stringify(doc, null, 2) + '\n');
     const onProgress = (done: number) => progress?.(`  ${fmt(done)} investigations written`);
     let total = 0;
-    if (values.all) total = (await app.services.caseHistories.exportCases(SYSTEM_ACTOR, { all: true }, write, { onProgress })).investigations;
-    for (const urn of urns) total += (await app.services.caseHistories.exportCases(SYSTEM_ACTOR, { urn }, write)).investigations;
+    if (values.all) {
+      total = (
+        await app.services.caseHistories.exportCases(SYSTEM_ACTOR, { all: true }, write, { onProgress })
+      ).investigations;
+    }
+    for (const urn of urns) {
+      total += (await app.services.caseHistories.exportCases(SYSTEM_ACTOR, { urn }, write)).investigations;
+    }
     progress?.(`  ${fmt(total)} investigations written`, true);
     io.out(`Exported ${fmt(total)} investigation(s) to ${positionals[0]}\n`);
     return 0;

@@ -31,7 +31,10 @@ export interface GeneratedForce {
 }
 
 /** Writes the force; every document is checked with the case-history reader as it is written. */
-export async function generateForce(dir: string, options: { victims: number; seed: number; today: string; onProgress?: (victims: number) => void }): Promise<GeneratedForce> {
+export async function generateForce(
+  dir: string,
+  options: { victims: number; seed: number; today: string; onProgress?: (victims: number) => void },
+): Promise<GeneratedForce> {
   await mkdir(dir, { recursive: true });
   const rand = seededRandom(options.seed);
   const files: string[] = [];
@@ -44,7 +47,11 @@ export async function generateForce(dir: string, options: { victims: number; see
     for (let n = 0; n < CASES_PER_FILE && victims < options.victims; n++) {
       const { history } = generateCase(rand, index++, options.today);
       const read = readCaseHistoryDocument(history);
-      if (!read.ok) throw new Error(`generated case ${history.investigation.urn} is not valid: ${read.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+      if (!read.ok) {
+        throw new Error(
+          `generated case ${history.investigation.urn} is not valid: ${read.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
+        );
+      }
       victims += read.history.people.filter((p) => p.role === 'victim').length;
       if (!out.write(JSON.stringify(read.history) + '\n')) await once(out, 'drain');
       if (index % 1000 === 0) options.onProgress?.(victims);
@@ -58,7 +65,12 @@ export async function generateForce(dir: string, options: { victims: number; see
 export async function generateCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommand(
     args,
-    { victims: { type: 'string' }, seed: { type: 'string' }, today: { type: 'string' }, progress: { type: 'boolean' } },
+    {
+      victims: { type: 'string' },
+      seed: { type: 'string' },
+      today: { type: 'string' },
+      progress: { type: 'boolean' },
+    },
     GENERATE_HELP,
   );
   if (values.help) {
@@ -69,8 +81,12 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
   if (values.victims === undefined) throw new UsageError(['generate needs --victims N', '', GENERATE_HELP]);
   const victims = positiveInt('victims', values.victims);
   const seed = values.seed === undefined ? 2026 : Number(values.seed);
-  if (!Number.isSafeInteger(seed)) throw new UsageError([`--seed: must be a whole number, not ${JSON.stringify(values.seed)}`]);
-  if (values.today !== undefined && !isValidDate(values.today)) throw new UsageError([`--today: must be a date written YYYY-MM-DD, not ${JSON.stringify(values.today)}`]);
+  if (!Number.isSafeInteger(seed)) {
+    throw new UsageError([`--seed: must be a whole number, not ${JSON.stringify(values.seed)}`]);
+  }
+  if (values.today !== undefined && !isValidDate(values.today)) {
+    throw new UsageError([`--today: must be a date written YYYY-MM-DD, not ${JSON.stringify(values.today)}`]);
+  }
   const today = values.today ?? londonDateOfMs(io.now().getTime());
   const progress = progressReporter(io, values.progress ?? false);
   const started = performance.now();

@@ -37,9 +37,14 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
     io.out(IMPORT_HELP);
     return 0;
   }
-  if (positionals.length === 0) throw new UsageError(['import needs at least one FILE or DIR', '', IMPORT_HELP]);
+  if (positionals.length === 0) {
+    throw new UsageError(['import needs at least one FILE or DIR', '', IMPORT_HELP]);
+  }
   const batchSize = positiveInt('batch', values.batch, 1000);
-  const officers = (values.officer ?? []).flatMap((o) => o.split(',')).map((o) => o.trim()).filter((o) => o !== '');
+  const officers = (values.officer ?? [])
+    .flatMap((o) => o.split(','))
+    .map((o) => o.trim())
+    .filter((o) => o !== '');
   const progress = progressReporter(io, values.progress ?? false);
   return withApp(io, async (app) => {
     const sources = await caseHistoryFiles(positionals, io.cwd);
@@ -51,7 +56,9 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
       ...(progress
         ? {
             onProgress: (p) =>
-              progress(`  ${fmt(p.investigations)} investigations, ${fmt(p.victims)} victims — ${fmt(p.victims / (p.elapsedMs / 1000))} victims/s`),
+              progress(
+                `  ${fmt(p.investigations)} investigations, ${fmt(p.victims)} victims — ${fmt(p.victims / (p.elapsedMs / 1000))} victims/s`,
+              ),
           }
         : {}),
     });

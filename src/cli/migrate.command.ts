@@ -18,7 +18,13 @@ export async function migrateCommand(args: string[], io: CliIo): Promise<number>
     io.out(MIGRATE_HELP);
     return 0;
   }
-  if (positionals.length > 0) throw new UsageError([`migrate takes no arguments (got ${JSON.stringify(positionals[0])})`, '', MIGRATE_HELP]);
+  if (positionals.length > 0) {
+    throw new UsageError([
+      `migrate takes no arguments (got ${JSON.stringify(positionals[0])})`,
+      '',
+      MIGRATE_HELP,
+    ]);
+  }
   let config;
   try {
     config = loadConfig(io.env);
@@ -26,10 +32,19 @@ export async function migrateCommand(args: string[], io: CliIo): Promise<number>
     throw new UsageError([(e as Error).message]);
   }
   const dataDir = config.DATA_DIR.includes('://') ? config.DATA_DIR : resolve(io.cwd, config.DATA_DIR);
-  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir, migrate: false, poolSize: 1 });
+  const database = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir,
+    migrate: false,
+    poolSize: 1,
+  });
   try {
     const applied = await migrateToLatest(database.db);
-    io.out(applied.length === 0 ? `The ${database.engine} database is up to date.\n` : `Applied ${applied.length} migration(s) to the ${database.engine} database:\n${applied.map((m) => `  ${m}\n`).join('')}`);
+    io.out(
+      applied.length === 0
+        ? `The ${database.engine} database is up to date.\n`
+        : `Applied ${applied.length} migration(s) to the ${database.engine} database:\n${applied.map((m) => `  ${m}\n`).join('')}`,
+    );
     return 0;
   } finally {
     await database.close();

@@ -24,14 +24,20 @@ export async function seedCommand(args: string[], io: CliIo): Promise<number> {
     io.out(SEED_HELP);
     return 0;
   }
-  if (positionals.length > 0) throw new UsageError([`seed takes no arguments (got ${JSON.stringify(positionals[0])})`, '', SEED_HELP]);
+  if (positionals.length > 0) {
+    throw new UsageError([`seed takes no arguments (got ${JSON.stringify(positionals[0])})`, '', SEED_HELP]);
+  }
   if (!values.demo) throw new UsageError(['seed needs --demo', '', SEED_HELP]);
   const investigations = positiveInt('investigations', values.investigations, 300);
   const seed = values.seed === undefined ? 2026 : Number(values.seed);
-  if (!Number.isSafeInteger(seed)) throw new UsageError([`--seed: must be a whole number, not ${JSON.stringify(values.seed)}`]);
+  if (!Number.isSafeInteger(seed)) {
+    throw new UsageError([`--seed: must be a whole number, not ${JSON.stringify(values.seed)}`]);
+  }
   return withApp(io, async (app) => {
     const n = await app.services.demo.seed({ investigations, seed });
-    io.out(`Demo force loaded: ${fmt(n)} investigations; accounts ${DEMO_USERS.map((u) => u.username).join(', ')} — password "${DEMO_PASSWORD}"\n`);
+    io.out(
+      `Demo force loaded: ${fmt(n)} investigations; accounts ${DEMO_USERS.map((u) => u.username).join(', ')} — password "${DEMO_PASSWORD}"\n`,
+    );
     return 0;
   });
 }

@@ -57,7 +57,8 @@ export interface DocumentShape {
   eventSourceAts: (string | null)[];
 }
 
-const asObject = (v: unknown): Loose => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Loose) : {});
+const asObject = (v: unknown): Loose =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Loose) : {};
 
 /** What the columns will lose of a validated document (`raw` is the parsed JSON, `history` what the reader made of it). */
 export function shapeOfDocument(raw: unknown, history: CaseHistory): DocumentShape {
@@ -76,13 +77,16 @@ export function shapeOfDocument(raw: unknown, history: CaseHistory): DocumentSha
     inv.reportedAt = history.investigation.reportedAt;
   }
   const present = Object.keys(INVESTIGATION_DEFAULTS).filter(
-    (k) => k in rawInv && isDefault((history.investigation as unknown as Loose)[k], INVESTIGATION_DEFAULTS[k]),
+    (k) =>
+      k in rawInv && isDefault((history.investigation as unknown as Loose)[k], INVESTIGATION_DEFAULTS[k]),
   );
   const flags = history.investigation.flags;
   if ('flags' in rawInv && !FLAG_KEYS.some((k) => flags[k])) present.push('flags');
   if (present.length > 0) inv.present = present;
   const rawFlags = asObject(rawInv.flags);
-  if ('flags' in rawInv && !FLAG_KEYS.every((k) => k in rawFlags)) inv.flagKeys = FLAG_KEYS.filter((k) => k in rawFlags);
+  if ('flags' in rawInv && !FLAG_KEYS.every((k) => k in rawFlags)) {
+    inv.flagKeys = FLAG_KEYS.filter((k) => k in rawFlags);
+  }
   if (history.people.length > 1) inv.people = history.people.map((p) => p.id);
 
   const people = history.people.map((p, i): PersonShape | null => {
@@ -106,7 +110,13 @@ export function shapeOfDocument(raw: unknown, history: CaseHistory): DocumentSha
 }
 
 /** Writes an optional field when it is not the default or the document had it. */
-function optional(out: Loose, key: string, value: unknown, def: unknown, given: readonly string[] | undefined): void {
+function optional(
+  out: Loose,
+  key: string,
+  value: unknown,
+  def: unknown,
+  given: readonly string[] | undefined,
+): void {
   if (!isDefault(value, def) || given?.includes(key)) out[key] = value ?? (Array.isArray(def) ? [] : def);
 }
 
@@ -124,7 +134,9 @@ export function documentOf(stored: StoredCaseHistory): Loose {
   const flags = inv.flags;
   if (FLAG_KEYS.some((k) => flags[k]) || shape.present?.includes('flags')) {
     const keys = shape.flagKeys;
-    investigation.flags = Object.fromEntries(FLAG_KEYS.filter((k) => !keys || keys.includes(k) || flags[k]).map((k) => [k, flags[k] ?? false]));
+    investigation.flags = Object.fromEntries(
+      FLAG_KEYS.filter((k) => !keys || keys.includes(k) || flags[k]).map((k) => [k, flags[k] ?? false]),
+    );
   }
   optional(investigation, 'anticipatedPlea', inv.anticipatedPlea, null, shape.present);
 

@@ -52,13 +52,20 @@ async function exportAll(urns?: string[]): Promise<Map<string, unknown>> {
 test('should give back the same documents when the public examples are imported and exported', async () => {
   const team = await makeTeam(tdb.db);
   const officer = await makeUser(tdb.db, { teamId: team.id });
-  const sources = await caseHistoryFiles(GOOD.map((f) => join(FIXTURES, f)), process.cwd());
-  const report = await services.caseHistories.importSources(SYSTEM_ACTOR, sources, { officers: [officer.username] });
+  const sources = await caseHistoryFiles(
+    GOOD.map((f) => join(FIXTURES, f)),
+    process.cwd(),
+  );
+  const report = await services.caseHistories.importSources(SYSTEM_ACTOR, sources, {
+    officers: [officer.username],
+  });
   assert.equal(report.investigations, 3);
   assert.ok(report.obligations > 0);
 
   for (const file of GOOD) {
-    const original = JSON.parse(await readFile(join(FIXTURES, file), 'utf8')) as { investigation: { urn: string } };
+    const original = JSON.parse(await readFile(join(FIXTURES, file), 'utf8')) as {
+      investigation: { urn: string };
+    };
     const exported = await exportAll([original.investigation.urn]);
     assert.deepEqual(exported.get(`${original.investigation.urn.replace(/\//g, '-')}.json`), original, file);
   }
@@ -70,10 +77,18 @@ test('should give back the same documents when the public examples are imported 
   assert.equal(inv.officerInChargeId, officer.id);
   assert.equal(inv.teamId, team.id);
   const obligations = await repos.obligations.listByInvestigation(inv.id);
-  assert.ok(obligations.some((o) => o.rule === 'OB-INITIAL-CONTACT' && o.status === 'met-late' && o.ownerUserId === officer.id));
+  assert.ok(
+    obligations.some(
+      (o) => o.rule === 'OB-INITIAL-CONTACT' && o.status === 'met-late' && o.ownerUserId === officer.id,
+    ),
+  );
   const imports = await tdb.db.selectFrom('auditLog').selectAll().where('action', '=', 'import').execute();
   assert.equal(imports.length, 1, 'one audit row for the batch');
-  assert.deepEqual((imports[0]!.detail as { urns: string[] }).urns.sort(), ['46/1001/26', '46/1002/26', '46/1003/26']);
+  assert.deepEqual((imports[0]!.detail as { urns: string[] }).urns.sort(), [
+    '46/1001/26',
+    '46/1002/26',
+    '46/1003/26',
+  ]);
   assert.equal((await repos.audit.verifyChain()).ok, true);
 });
 
@@ -82,7 +97,9 @@ test('should give back the same documents when a generated set with millisecond 
   const today = londonDateOfMs(clock.now().getTime());
   // As `victim-care generate` writes them: the reader's form of each generated case.
   const docs = Array.from({ length: 40 }, (_, i) => {
-    const read = readCaseHistoryDocument(JSON.parse(JSON.stringify(generateCase(rand, 900_000 + i, today).history)));
+    const read = readCaseHistoryDocument(
+      JSON.parse(JSON.stringify(generateCase(rand, 900_000 + i, today).history)),
+    );
     assert.ok(read.ok);
     return JSON.parse(JSON.stringify(read.history)) as Record<string, unknown>;
   });
@@ -96,7 +113,9 @@ test('should give back the same documents when a generated set with millisecond 
   const sources = docs.map((d, i) => textSource(`gen-${i}.json`, JSON.stringify(d)));
   const report = await services.caseHistories.importSources(SYSTEM_ACTOR, sources, { batchSize: 7 });
   assert.equal(report.investigations, 40);
-  const exported = await exportAll(docs.map((d) => (d as { investigation: { urn: string } }).investigation.urn));
+  const exported = await exportAll(
+    docs.map((d) => (d as { investigation: { urn: string } }).investigation.urn),
+  );
   for (const d of docs) {
     const urn = (d as { investigation: { urn: string } }).investigation.urn;
     assert.deepEqual(exported.get(`${urn.replace(/\//g, '-')}.json`), JSON.parse(JSON.stringify(d)), urn);
@@ -107,13 +126,26 @@ test('should refuse the whole run and write nothing when one file is bad', async
   const repos = createRepositories(tdb.db);
   const before = (await repos.caseHistories.listIdsByUrn(null, 10_000)).length;
   const bad = await readFile(join(FIXTURES, 'bad-unknown-person.json'), 'utf8');
-  const good = JSON.parse(await readFile(join(FIXTURES, 'basic-assault.json'), 'utf8')) as { investigation: { urn: string } };
+  const good = JSON.parse(await readFile(join(FIXTURES, 'basic-assault.json'), 'utf8')) as {
+    investigation: { urn: string };
+  };
   good.investigation.urn = '46/7777/26';
   await assert.rejects(
-    services.caseHistories.importSources(SYSTEM_ACTOR, [textSource('good.json', JSON.stringify(good)), textSource('bad.json', bad)]),
+    services.caseHistories.importSources(SYSTEM_ACTOR, [
+      textSource('good.json', JSON.stringify(good)),
+      textSource('bad.json', bad),
+    ]),
     (e: unknown) => {
       assert.ok(e instanceof ValidationFailed);
-      assert.ok(e.problems.some((p) => p.field.startsWith('bad.json: events[') && p.field.endsWith('.person') && /no person with id/.test(p.message)), JSON.stringify(e.problems));
+      assert.ok(
+        e.problems.some(
+          (p) =>
+            p.field.startsWith('bad.json: events[') &&
+            p.field.endsWith('.person') &&
+            /no person with id/.test(p.message),
+        ),
+        JSON.stringify(e.problems),
+      );
       assert.ok(e.problems.every((p) => p.field.startsWith('bad.json')));
       return true;
     },
@@ -127,15 +159,20 @@ test('should refuse an investigation whose URN exists unless asked to replace it
   const text = await readFile(join(FIXTURES, 'basic-assault.json'), 'utf8');
   const first = await repos.investigations.getByUrn('46/1001/26');
   assert.ok(first, 'imported by the first test');
-  await assert.rejects(services.caseHistories.importDocument(SYSTEM_ACTOR, 'again.json', text), (e: unknown) => {
-    assert.ok(e instanceof ValidationFailed);
-    assert.match(e.problems[0]!.message, /already exists.*--replace/);
-    assert.equal(e.problems[0]!.field, 'again.json: investigation.urn');
-    return true;
-  });
+  await assert.rejects(
+    services.caseHistories.importDocument(SYSTEM_ACTOR, 'again.json', text),
+    (e: unknown) => {
+      assert.ok(e instanceof ValidationFailed);
+      assert.match(e.problems[0]!.message, /already exists.*--replace/);
+      assert.equal(e.problems[0]!.field, 'again.json: investigation.urn');
+      return true;
+    },
+  );
   assert.equal((await repos.investigations.getByUrn('46/1001/26'))?.id, first.id);
 
-  const report = await services.caseHistories.importDocument(SYSTEM_ACTOR, 'again.json', text, { replace: true });
+  const report = await services.caseHistories.importDocument(SYSTEM_ACTOR, 'again.json', text, {
+    replace: true,
+  });
   assert.equal(report.replaced, 1);
   const second = await repos.investigations.getByUrn('46/1001/26');
   assert.ok(second && second.id !== first.id);
@@ -143,8 +180,18 @@ test('should refuse an investigation whose URN exists unless asked to replace it
 });
 
 test('should refuse and audit an import when the actor is not an administrator', async () => {
-  const officer: Actor = { id: (await makeUser(tdb.db)).id, role: 'officer', teamId: null, displayName: 'PC' };
+  const officer: Actor = {
+    id: (await makeUser(tdb.db)).id,
+    role: 'officer',
+    teamId: null,
+    displayName: 'PC',
+  };
   await assert.rejects(services.caseHistories.importDocument(officer, 'x.json', '{}'), Forbidden);
-  const refused = await tdb.db.selectFrom('auditLog').selectAll().where('action', '=', 'refused').where('reason', '=', 'case-history:import').execute();
+  const refused = await tdb.db
+    .selectFrom('auditLog')
+    .selectAll()
+    .where('action', '=', 'refused')
+    .where('reason', '=', 'case-history:import')
+    .execute();
   assert.equal(refused.length, 1);
 });

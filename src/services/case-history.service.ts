@@ -83,15 +83,28 @@ export class CaseHistoryService {
       reason: action,
       detail: { role: actor.role },
     });
-    throw new Forbidden(action === 'case-history:import' ? 'Only an administrator can import case histories' : 'Your role cannot export case histories');
+    throw new Forbidden(
+      action === 'case-history:import'
+        ? 'Only an administrator can import case histories'
+        : 'Your role cannot export case histories',
+    );
   }
 
   /** Imports one document (a file's text): validated, written and derived in one transaction. */
-  importDocument(actor: Actor, name: string, text: string, options: ImportOptions = {}): Promise<ImportReport> {
+  importDocument(
+    actor: Actor,
+    name: string,
+    text: string,
+    options: ImportOptions = {},
+  ): Promise<ImportReport> {
     return this.importSources(actor, [textSource(name, text)], options);
   }
 
-  async importSources(actor: Actor, sources: readonly DocumentSource[], options: ImportOptions = {}): Promise<ImportReport> {
+  async importSources(
+    actor: Actor,
+    sources: readonly DocumentSource[],
+    options: ImportOptions = {},
+  ): Promise<ImportReport> {
     await this.require(actor, 'case-history:import');
     const started = performance.now();
     const repos = createRepositories(this.db);
@@ -126,8 +139,9 @@ export class CaseHistoryService {
         }
         const urn = read.history.investigation.urn;
         const first = urnAt.get(urn);
-        if (first !== undefined) problem({ field: `${where}: investigation.urn`, message: `URN "${urn}" is also in ${first}` });
-        else urnAt.set(urn, where);
+        if (first !== undefined) {
+          problem({ field: `${where}: investigation.urn`, message: `URN "${urn}" is also in ${first}` });
+        } else urnAt.set(urn, where);
       }
     }
     if (!options.replace) {
@@ -139,11 +153,24 @@ export class CaseHistoryService {
       }
     }
     if (more > 0) problems.push({ field: '…', message: `and ${more} more problems` });
-    if (problems.length > 0) throw new ValidationFailed(problems, 'The import was refused: nothing was written');
+    if (problems.length > 0) {
+      throw new ValidationFailed(problems, 'The import was refused: nothing was written');
+    }
     const validateMs = performance.now() - started;
 
     // Pass 2: evaluate in memory and write in batches (two in flight, so evaluation overlaps the writes).
-    const report: ImportReport = { files: sources.length, investigations: 0, victims: 0, people: 0, events: 0, obligations: 0, findings: 0, replaced: 0, elapsedMs: 0, validateMs };
+    const report: ImportReport = {
+      files: sources.length,
+      investigations: 0,
+      victims: 0,
+      people: 0,
+      events: 0,
+      obligations: 0,
+      findings: 0,
+      replaced: 0,
+      elapsedMs: 0,
+      validateMs,
+    };
     const batchSize = Math.max(1, options.batchSize ?? 1000);
     const now = this.clock.now();
     const asOf = now.toISOString();
@@ -170,7 +197,11 @@ export class CaseHistoryService {
           report.findings += counts.findings;
           report.replaced += counts.replaced;
           report.victims += counts.victims;
-          options.onProgress?.({ investigations: report.investigations, victims: report.victims, elapsedMs: performance.now() - started });
+          options.onProgress?.({
+            investigations: report.investigations,
+            victims: report.victims,
+            elapsedMs: performance.now() - started,
+          });
         })
         .catch((e: unknown) => {
           failure ??= e;
@@ -182,7 +213,11 @@ export class CaseHistoryService {
       for await (const doc of source.documents()) {
         if (failure !== undefined) break;
         const read = parse(doc.text);
-        if (!read.ok) throw new ValidationFailed([{ field: source.name, message: 'changed while it was being imported' }]);
+        if (!read.ok) {
+          throw new ValidationFailed([
+            { field: source.name, message: 'changed while it was being imported' },
+          ]);
+        }
         const officer = officers.length > 0 ? officers[index++ % officers.length]! : null;
         const history = read.history;
         const evaluation = evaluateCase(history, { pack: this.rules.pack, calendar, asOf });
@@ -211,14 +246,27 @@ export class CaseHistoryService {
     return report;
   }
 
-  private writeBatch(actor: Actor, cases: NewImportedCase[], files: string[], replace: boolean, derivedAt: string) {
+  private writeBatch(
+    actor: Actor,
+    cases: NewImportedCase[],
+    files: string[],
+    replace: boolean,
+    derivedAt: string,
+  ) {
     return this.db.transaction().execute(async (trx) => {
       const r = createRepositories(trx);
       const urns = cases.map((c) => c.history.investigation.urn);
       let replaced = 0;
-      if (replace) replaced = await r.caseHistories.deleteInvestigations((await r.caseHistories.findByUrns(urns)).map((x) => x.id));
+      if (replace) {
+        replaced = await r.caseHistories.deleteInvestigations(
+          (await r.caseHistories.findByUrns(urns)).map((x) => x.id),
+        );
+      }
       const counts = await r.caseHistories.insertMany(cases, { recordedBy: auditUserId(actor), derivedAt });
-      const victims = cases.reduce((n, c) => n + c.history.people.filter((p) => p.role === 'victim').length, 0);
+      const victims = cases.reduce(
+        (n, c) => n + c.history.people.filter((p) => p.role === 'victim').length,
+        0,
+      );
       const single = counts.ids.length === 1;
       await r.audit.append({
         at: derivedAt,
@@ -227,7 +275,15 @@ export class CaseHistoryService {
         recordType: single ? 'investigation' : 'investigation-batch',
         recordId: single ? counts.ids[0]! : null,
         investigationId: single ? counts.ids[0]! : null,
-        detail: { files, urns, people: counts.people, events: counts.events, obligations: counts.obligations, findings: counts.findings, replaced },
+        detail: {
+          files,
+          urns,
+          people: counts.people,
+          events: counts.events,
+          obligations: counts.obligations,
+          findings: counts.findings,
+          replaced,
+        },
       });
       return { ...counts, replaced, victims };
     });
@@ -283,7 +339,9 @@ export class CaseHistoryService {
   }
 }
 
-type Parsed = { ok: true; history: CaseHistory; raw: unknown } | { ok: false; problems: { path: string; message: string }[] };
+type Parsed =
+  | { ok: true; history: CaseHistory; raw: unknown }
+  | { ok: false; problems: { path: string; message: string }[] };
 
 function parse(text: string): Parsed {
   let raw: unknown;
@@ -342,7 +400,10 @@ export async function caseHistoryFiles(paths: readonly string[], cwd: string): P
     try {
       info = await stat(path);
     } catch (e) {
-      problems.push({ field: given, message: `cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
+      problems.push({
+        field: given,
+        message: `cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+      });
       continue;
     }
     if (info.isDirectory()) {

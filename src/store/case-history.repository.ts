@@ -1,8 +1,4 @@
-import type {
-  CaseEvent,
-  CaseHistory,
-  PersonFacts,
-} from '../domain/case-history/case-history.types.js';
+import type { CaseEvent, CaseHistory, PersonFacts } from '../domain/case-history/case-history.types.js';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Finding, Obligation } from '../domain/evaluation.types.js';
@@ -167,7 +163,13 @@ export class CaseHistoryRepository {
     for (let i = 0; i < urns.length; i += 5000) {
       const chunk = urns.slice(i, i + 5000);
       if (chunk.length === 0) continue;
-      out.push(...(await this.db.selectFrom('investigations').select(['id', 'urn']).where('urn', 'in', chunk).execute()));
+      out.push(
+        ...(await this.db
+          .selectFrom('investigations')
+          .select(['id', 'urn'])
+          .where('urn', 'in', chunk)
+          .execute()),
+      );
     }
     return out;
   }
@@ -175,7 +177,10 @@ export class CaseHistoryRepository {
   /** Deletes investigations and everything under them (people, events, derived rows cascade). */
   async deleteInvestigations(ids: readonly string[]): Promise<number> {
     if (ids.length === 0) return 0;
-    const r = await this.db.deleteFrom('investigations').where('id', 'in', [...ids]).executeTakeFirst();
+    const r = await this.db
+      .deleteFrom('investigations')
+      .where('id', 'in', [...ids])
+      .executeTakeFirst();
     return Number(r.numDeletedRows);
   }
 
@@ -185,7 +190,10 @@ export class CaseHistoryRepository {
    * events, obligations and findings can refer to each other without reading anything back. Run inside
    * a transaction; the caller has checked that the URNs are free.
    */
-  async insertMany(cases: readonly NewImportedCase[], options: { recordedBy?: string | null; derivedAt: string }): Promise<ImportCounts & { ids: string[] }> {
+  async insertMany(
+    cases: readonly NewImportedCase[],
+    options: { recordedBy?: string | null; derivedAt: string },
+  ): Promise<ImportCounts & { ids: string[] }> {
     const inv = columns(12);
     const ppl = columns(15);
     const con = columns(5);
@@ -264,7 +272,9 @@ export class CaseHistoryRepository {
       const ref = (map: Map<string, string>, key: string | null, what: string): string | null => {
         if (key === null) return null;
         const id = map.get(key);
-        if (id === undefined) throw new Error(`${h.investigation.urn}: derived row refers to unknown ${what} "${key}"`);
+        if (id === undefined) {
+          throw new Error(`${h.investigation.urn}: derived row refers to unknown ${what} "${key}"`);
+        }
         return id;
       };
       for (const o of c.obligations) {
@@ -338,7 +348,9 @@ export class CaseHistoryRepository {
     if (fnd.rows > 0) {
       await sql`insert into findings (investigation_id, person_id, code, rule, event_id, message, source, derived_at)
         select * from unnest(${fnd.c[0]}::uuid[], ${fnd.c[1]}::uuid[], ${fnd.c[2]}::text[], ${fnd.c[3]}::text[],
-          ${fnd.c[4]}::uuid[], ${fnd.c[5]}::text[], ${fnd.c[6]}::text[], ${fnd.c[7]}::timestamptz[])`.execute(db);
+          ${fnd.c[4]}::uuid[], ${fnd.c[5]}::text[], ${fnd.c[6]}::text[], ${fnd.c[7]}::timestamptz[])`.execute(
+        db,
+      );
     }
     return {
       ids,
@@ -356,7 +368,10 @@ export class CaseHistoryRepository {
   }
 
   /** Investigation ids in URN order after `afterUrn` (export --all pages through them). */
-  listIdsByUrn(afterUrn: string | null, limit: number): Promise<{ id: string; urn: string; restricted: boolean }[]> {
+  listIdsByUrn(
+    afterUrn: string | null,
+    limit: number,
+  ): Promise<{ id: string; urn: string; restricted: boolean }[]> {
     let q = this.db.selectFrom('investigations').select(['id', 'urn', 'restricted']);
     if (afterUrn !== null) q = q.where('urn', '>', afterUrn);
     return q.orderBy('urn').limit(limit).execute();
@@ -368,7 +383,13 @@ export class CaseHistoryRepository {
     const ids = [...investigationIds];
     const [investigations, people, contracts, events] = await Promise.all([
       this.db.selectFrom('investigations').selectAll().where('id', 'in', ids).execute(),
-      this.db.selectFrom('people').selectAll().where('investigationId', 'in', ids).orderBy('createdAt').orderBy('ref').execute(),
+      this.db
+        .selectFrom('people')
+        .selectAll()
+        .where('investigationId', 'in', ids)
+        .orderBy('createdAt')
+        .orderBy('ref')
+        .execute(),
       this.db
         .selectFrom('contracts as c')
         .innerJoin('people as p', 'p.id', 'c.personId')
@@ -387,7 +408,9 @@ export class CaseHistoryRepository {
     const contractOf = new Map(contracts.map((c) => [c.personId, c]));
     const byId = new Map<string, StoredCaseHistory>();
     for (const i of investigations) byId.set(i.id, { investigation: i, people: [], events: [] });
-    for (const p of people) byId.get(p.investigationId)?.people.push({ ...p, contract: contractOf.get(p.id) ?? null });
+    for (const p of people) {
+      byId.get(p.investigationId)?.people.push({ ...p, contract: contractOf.get(p.id) ?? null });
+    }
     for (const e of events) byId.get(e.investigationId)?.events.push(e);
     return ids.map((id) => byId.get(id)).filter((x): x is StoredCaseHistory => x !== undefined);
   }
