@@ -141,7 +141,7 @@ export function generateCase(rand: () => number, index: number, today: string, o
     const delay = rand() < 0.85 ? rand() * 4 * day : (4 + rand() * 6) * day;
     if (rand() < 0.3) push({ type: 'contact', person: v.id, method: 'phone', outcome: 'unsuccessful', purposes: ['initial-contact'], summary: 'No answer on the mobile number; left a voicemail asking the victim to call back.', atMs: reportedMs + delay / 2 } as never);
     if (ageDays > 10 || rand() < 0.7) push({ type: 'contact', person: v.id, method: v.contract?.preferredMethod === 'in-person' ? 'in-person' : 'phone', outcome: 'successful', purposes: ['initial-contact'], summary: pick(rand, SUMMARIES), atMs: reportedMs + delay } as never);
-    if (rand() < diligence + 0.1) push({ type: rand() < 0.15 ? 'support-referral-declined' : 'support-referral', person: v.id, service: 'victim-support', consent: 'explicit', atMs: reportedMs + (diligence > 0.4 ? rand() * 2 : 3 + rand() * 3) * day } as never);
+    if (rand() < diligence + 0.1) push({ ...(rand() < 0.15 ? { type: 'support-referral-declined' } : { type: 'support-referral', service: 'victim-support', consent: 'explicit' }), person: v.id, atMs: reportedMs + (diligence > 0.4 ? rand() * 2 : 3 + rand() * 3) * day } as never);
     if (rand() < diligence + 0.05) push({ type: 'needs-assessment', person: v.id, urn, atMs: reportedMs + rand() * 6 * day } as never);
     if (rand() < diligence + 0.15) push({ type: 'victim-care-card', person: v.id, atMs: reportedMs + rand() * 6 * day } as never);
     if (rand() < 0.6) {

@@ -7,6 +7,7 @@ import type { Services } from '../composition-root.js';
 import { registerCasePages } from './case.routes.js';
 import { registerBreachPages } from './breach.routes.js';
 import { registerCompliancePages } from './compliance.routes.js';
+import { registerHelpPages } from './help.routes.js';
 import { registerLetterPages } from './letter.routes.js';
 import { registerSessionPages } from './session.routes.js';
 import { registerWorklistPages } from './worklist.routes.js';
@@ -22,6 +23,7 @@ export async function registerPages(app: FastifyInstance, services: Services, op
   registerCompliancePages(app, services);
   registerBreachPages(app, services);
   registerLetterPages(app, services);
+  registerHelpPages(app, services);
   app.get('/accessibility', async (_request, reply) => reply.renderPage('pages/accessibility'));
   app.get('/privacy', async (_request, reply) => reply.renderPage('pages/privacy'));
 }
