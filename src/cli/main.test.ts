@@ -57,7 +57,7 @@ test('should print the evaluation as JSON and exit 0 when the file is valid', as
 });
 
 test('should exit 2 with one line per problem, no stdout and no stack trace when the input is bad', async () => {
-  const doc = basicCase() as unknown as Record<string, any>;
+  const doc = basicCase() as unknown as { events: unknown[] };
   doc.events.push({ id: 'e9', at: '2026-03-07T10:00:00Z', type: 'contact', person: 'v9', method: 'phone', outcome: 'successful', purposes: ['other'] });
   doc.investigation.offences[0].category = 'arson';
   const io = fakeIo();
