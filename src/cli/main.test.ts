@@ -57,9 +57,9 @@ test('should print the evaluation as JSON and exit 0 when the file is valid', as
 });
 
 test('should exit 2 with one line per problem, no stdout and no stack trace when the input is bad', async () => {
-  const doc = basicCase() as unknown as { events: unknown[] };
+  const doc = basicCase() as unknown as { events: unknown[]; investigation: { offences: { category: string }[] } };
   doc.events.push({ id: 'e9', at: '2026-03-07T10:00:00Z', type: 'contact', person: 'v9', method: 'phone', outcome: 'successful', purposes: ['other'] });
-  doc.investigation.offences[0].category = 'arson';
+  doc.investigation.offences[0]!.category = 'arson';
   const io = fakeIo();
   const code = await main(['evaluate', write('bad.json', doc)], io);
   assert.equal(code, 2);
