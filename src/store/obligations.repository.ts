@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type CompiledQuery } from 'kysely';
 import type { Finding, Obligation, ObligationOwner, ObligationStatus } from '../domain/evaluation.types.js';
 import type { Db } from './database.js';
 import type { FindingRow, ObligationRow } from './database.types.js';
@@ -9,7 +9,12 @@ export const OPEN_STATUSES = ['due', 'overdue'] as const satisfies readonly Obli
 export const IMU_RULES = ['OB-VICTIM-CARE-CARD', 'OB-NEEDS-ASSESSMENT'] as const;
 
 export type WorklistBucket = 'overdue' | 'due-today' | 'due-this-week' | 'upcoming';
-export const WORKLIST_BUCKETS: readonly WorklistBucket[] = ['overdue', 'due-today', 'due-this-week', 'upcoming'];
+export const WORKLIST_BUCKETS: readonly WorklistBucket[] = [
+  'overdue',
+  'due-today',
+  'due-this-week',
+  'upcoming',
+];
 export type WorklistSort = 'due-date' | 'urn' | 'rule' | 'person';
 
 export interface WorklistQuery extends Page {
@@ -70,13 +75,18 @@ export interface ComplianceRow {
   total: number;
 }
 
+/** A built query: compiled for the snapshot, executed for the worklist. */
+interface CompilableQuery<R> {
+  compile(): CompiledQuery;
+  execute(): Promise<R[]>;
+}
+
 interface OpenFilter {
   ownerUserId?: string;
   teamId?: string;
   owner?: ObligationOwner;
   rules?: readonly string[];
 }
-
 
 /**
  * The derived ledger (obligations and findings, written only by re-derivation) and the worklists read
@@ -104,8 +114,16 @@ export class ObligationsRepository {
       .executeTakeFirst();
     if (!investigation) throw new Error(`no investigation ${investigationId}`);
     const [people, events] = await Promise.all([
-      this.db.selectFrom('people').select(['id', 'ref']).where('investigationId', '=', investigationId).execute(),
-      this.db.selectFrom('events').select(['id', 'ref']).where('investigationId', '=', investigationId).execute(),
+      this.db
+        .selectFrom('people')
+        .select(['id', 'ref'])
+        .where('investigationId', '=', investigationId)
+        .execute(),
+      this.db
+        .selectFrom('events')
+        .select(['id', 'ref'])
+        .where('investigationId', '=', investigationId)
+        .execute(),
     ]);
     const personId = resolver(new Map(people.map((p) => [p.ref, p.id])), 'person');
     const eventId = resolver(new Map(events.map((e) => [e.ref, e.id])), 'event');
@@ -139,8 +157,10 @@ export class ObligationsRepository {
       source: f.source,
       derivedAt,
     }));
-    for (const chunk of chunks(obligationRows, 500)) await this.db.insertInto('obligations').values(chunk).execute();
-    for (const chunk of chunks(findingRows, 500)) await this.db.insertInto('findings').values(chunk).execute();
+    for (const chunk of chunks(obligationRows, 500))
+      {await this.db.insertInto('obligations').values(chunk).execute();}
+    for (const chunk of chunks(findingRows, 500))
+      {await this.db.insertInto('findings').values(chunk).execute();}
     return { obligations: obligationRows.length, findings: findingRows.length };
   }
 
@@ -151,7 +171,12 @@ export class ObligationsRepository {
       .from('investigations as i')
       .set((eb) => ({
         teamId: eb.ref('i.teamId'),
-        ownerUserId: eb.case().when('o.owner', '=', 'oic').then(eb.ref('i.officerInChargeId')).else(null).end(),
+        ownerUserId: eb
+          .case()
+          .when('o.owner', '=', 'oic')
+          .then(eb.ref('i.officerInChargeId'))
+          .else(null)
+          .end(),
       }))
       .whereRef('i.id', '=', 'o.investigationId')
       .where('o.investigationId', '=', investigationId)
@@ -160,7 +185,11 @@ export class ObligationsRepository {
   }
 
   /** An investigation's obligations with person/event refs, in due-date order. */
-  listByInvestigation(investigationId: string): Promise<(ObligationRow & { personRef: string | null; triggerRef: string | null; metByRef: string | null })[]> {
+  listByInvestigation(
+    investigationId: string,
+  ): Promise<
+    (ObligationRow & { personRef: string | null; triggerRef: string | null; metByRef: string | null })[]
+  > {
     return this.db
       .selectFrom('obligations as o')
       .leftJoin('people as p', 'p.id', 'o.personId')
@@ -175,7 +204,9 @@ export class ObligationsRepository {
       .execute();
   }
 
-  listFindings(investigationId: string): Promise<(FindingRow & { personRef: string | null; eventRef: string | null })[]> {
+  listFindings(
+    investigationId: string,
+  ): Promise<(FindingRow & { personRef: string | null; eventRef: string | null })[]> {
     return this.db
       .selectFrom('findings as f')
       .leftJoin('people as p', 'p.id', 'f.personId')
@@ -219,8 +250,19 @@ export class ObligationsRepository {
    * Compliance by rule, team or officer for obligations due in [from, to] (London dates, inclusive).
    * Open rows count as overdue when their due date is before `today`.
    */
-  compliance(period: { from: string; to: string; today: string; groupBy: 'rule' | 'team' | 'officer'; teamId?: string }): Promise<ComplianceRow[]> {
-    const key = period.groupBy === 'rule' ? sql.ref('rule') : period.groupBy === 'team' ? sql.ref('team_id') : sql.ref('owner_user_id');
+  compliance(period: {
+    from: string;
+    to: string;
+    today: string;
+    groupBy: 'rule' | 'team' | 'officer';
+    teamId?: string;
+  }): Promise<ComplianceRow[]> {
+    const key =
+      period.groupBy === 'rule'
+        ? sql.ref('rule')
+        : period.groupBy === 'team'
+          ? sql.ref('team_id')
+          : sql.ref('owner_user_id');
     const open = sql`status in ('due', 'overdue')`;
     let q = this.db
       .selectFrom('obligations')
@@ -236,7 +278,10 @@ export class ObligationsRepository {
       .where('dueDate', '>=', period.from)
       .where('dueDate', '<=', period.to);
     if (period.teamId) q = q.where('teamId', '=', period.teamId);
-    return q.groupBy(sql`1`).orderBy(sql`1`).execute();
+    return q
+      .groupBy(sql`1`)
+      .orderBy(sql`1`)
+      .execute();
   }
 
   /** The compiled SQL of the worklist queries, for the committed snapshot. */
@@ -265,7 +310,9 @@ export class ObligationsRepository {
     };
     const total = !query.bucket
       ? c.total
-      : { overdue: c.overdue, 'due-today': c.dueToday, 'due-this-week': c.dueThisWeek, upcoming: c.upcoming }[query.bucket];
+      : { overdue: c.overdue, 'due-today': c.dueToday, 'due-this-week': c.dueThisWeek, upcoming: c.upcoming }[
+          query.bucket
+        ];
     return { items, counts: c, total };
   }
 
@@ -279,18 +326,32 @@ export class ObligationsRepository {
     return q;
   }
 
-  private itemsQuery(filter: OpenFilter, query: WorklistQuery) {
+  /**
+   * The page of items. Sorts on obligations' own columns (due date, the default; rule) pick the page's
+   * ids from obligations alone (for the default sort, by walking a partial open index in
+   * `(…, due_date, id)` order and stopping at LIMIT, so the cost is the page's, not the caseload's) and
+   * join investigations and people for those rows only. Sorts on joined columns (URN, person) join
+   * first, as they must, and sort the whole filtered set.
+   */
+  private itemsQuery(filter: OpenFilter, query: WorklistQuery): CompilableQuery<WorklistItem> {
     const { limit, offset } = pageOf(query);
     const week = addDays(query.today, 7);
-    let q = this.openBase(filter)
-      .innerJoin('investigations as i', 'i.id', 'o.investigationId')
-      .leftJoin('people as p', 'p.id', 'o.personId');
-    if (query.bucket === 'overdue') q = q.where('o.dueDate', '<', query.today);
-    if (query.bucket === 'due-today') q = q.where('o.dueDate', '=', query.today);
-    if (query.bucket === 'due-this-week') q = q.where('o.dueDate', '>', query.today).where('o.dueDate', '<=', week);
-    if (query.bucket === 'upcoming') q = q.where('o.dueDate', '>', week);
     const dir = query.direction ?? 'asc';
-    let s = q.select([
+    const sort = query.sort ?? 'due-date';
+    const inBucket = <Q extends ReturnType<ObligationsRepository['openBase']>>(q: Q): Q => {
+      if (query.bucket === 'overdue') return q.where('o.dueDate', '<', query.today) as Q;
+      if (query.bucket === 'due-today') return q.where('o.dueDate', '=', query.today) as Q;
+      if (query.bucket === 'due-this-week') {
+        return q.where('o.dueDate', '>', query.today).where('o.dueDate', '<=', week) as Q;
+      }
+      if (query.bucket === 'upcoming') return q.where('o.dueDate', '>', week) as Q;
+      return q;
+    };
+    const bucket =
+      sql<WorklistBucket>`case when o.due_date < ${query.today} then 'overdue' when o.due_date = ${query.today} then 'due-today' when o.due_date <= ${week} then 'due-this-week' else 'upcoming' end`.as(
+        'bucket',
+      );
+    const columns = [
       'o.id',
       'o.investigationId',
       'i.urn',
@@ -307,24 +368,50 @@ export class ObligationsRepository {
       'o.ownerUserId',
       'o.teamId',
       'o.triggerEventId',
-      sql<WorklistBucket>`case when o.due_date < ${query.today} then 'overdue' when o.due_date = ${query.today} then 'due-today' when o.due_date <= ${week} then 'due-this-week' else 'upcoming' end`.as(
-        'bucket',
-      ),
-    ]);
-    switch (query.sort ?? 'due-date') {
-      case 'due-date':
-        s = s.orderBy('o.dueDate', dir).orderBy('i.urn').orderBy('o.id');
-        break;
-      case 'urn':
-        s = s.orderBy('i.urn', dir).orderBy('o.dueDate').orderBy('o.id');
-        break;
-      case 'rule':
-        s = s.orderBy('o.rule', dir).orderBy('o.dueDate').orderBy('o.id');
-        break;
-      case 'person':
-        s = s.orderBy(sql`p.name ${sql.raw(dir)} nulls last`).orderBy('o.dueDate').orderBy('o.id');
-        break;
+    ] as const;
+
+    if (sort === 'due-date' || sort === 'rule') {
+      let page = inBucket(this.openBase(filter)).select([
+        'o.id',
+        'o.investigationId',
+        'o.personId',
+        'o.rule',
+        'o.title',
+        'o.source',
+        'o.dueDate',
+        'o.status',
+        'o.owner',
+        'o.ownerUserId',
+        'o.teamId',
+        'o.triggerEventId',
+      ]);
+      page =
+        sort === 'due-date'
+          ? page.orderBy('o.dueDate', dir).orderBy('o.id', dir)
+          : page.orderBy('o.rule', dir).orderBy('o.dueDate').orderBy('o.id');
+      // The page is aliased `o` so that the joins and the bucket expression read as on the table.
+      let s = this.db
+        .selectFrom(page.limit(limit).offset(offset).as('o'))
+        .innerJoin('investigations as i', 'i.id', 'o.investigationId')
+        .leftJoin('people as p', 'p.id', 'o.personId')
+        .select([...columns, bucket]);
+      s =
+        sort === 'due-date'
+          ? s.orderBy('o.dueDate', dir).orderBy('o.id', dir)
+          : s.orderBy('o.rule', dir).orderBy('o.dueDate').orderBy('o.id');
+      return s;
     }
+    let s = inBucket(this.openBase(filter))
+      .innerJoin('investigations as i', 'i.id', 'o.investigationId')
+      .leftJoin('people as p', 'p.id', 'o.personId')
+      .select([...columns, bucket]);
+    s =
+      sort === 'urn'
+        ? s.orderBy('i.urn', dir).orderBy('o.dueDate').orderBy('o.id')
+        : s
+            .orderBy(sql`p.name ${sql.raw(dir)} nulls last`)
+            .orderBy('o.dueDate')
+            .orderBy('o.id');
     return s.limit(limit).offset(offset);
   }
 
@@ -348,7 +435,9 @@ export class ObligationsRepository {
         'u.displayName',
         sql<number>`count(*) filter (where o.due_date < ${today})`.as('overdue'),
         sql<number>`count(*) filter (where o.due_date = ${today})`.as('dueToday'),
-        sql<number>`count(*) filter (where o.due_date > ${today} and o.due_date <= ${week})`.as('dueThisWeek'),
+        sql<number>`count(*) filter (where o.due_date > ${today} and o.due_date <= ${week})`.as(
+          'dueThisWeek',
+        ),
         sql<number>`count(*) filter (where o.due_date > ${week})`.as('upcoming'),
         sql<number>`count(*)`.as('total'),
       ])

@@ -7,12 +7,14 @@ import * as initial from './2026112801_initial.js';
 import * as complianceReporting from './2026112805_compliance-reporting.js';
 import * as caseHistoryShape from './2026112820_case-history-shape.js';
 import * as dropFilingJustifications from './2026112830_drop-filing-justifications.js';
+import * as ledgerIndexes from './2026112840_ledger-indexes.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026112801_initial': initial,
   '2026112805_compliance-reporting': complianceReporting,
   '2026112820_case-history-shape': caseHistoryShape,
   '2026112830_drop-filing-justifications': dropFilingJustifications,
+  '2026112840_ledger-indexes': ledgerIndexes,
 };
 
 export const staticMigrationProvider: MigrationProvider = {
