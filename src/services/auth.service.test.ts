@@ -91,7 +91,11 @@ describe('AuthService', () => {
       for (let i = 0; i < MAX_FAILED_ATTEMPTS; i++) await failure('officer', 'wrong-password-here');
       clock.advance(LOCK_MINUTES * MINUTE + 1000);
       await failure('officer', 'wrong-password-here');
-      assert.equal(await lastFailureReason(), 'wrong password', 'one mistake after the lock must not re-lock');
+      assert.equal(
+        await lastFailureReason(),
+        'wrong password',
+        'one mistake after the lock must not re-lock',
+      );
       const signedIn = await auth.signIn('officer', PASSWORD);
       assert.equal(signedIn.actor.role, 'officer');
     } finally {
@@ -123,6 +127,58 @@ describe('AuthService', () => {
       }
       clock.set(new Date(Date.parse(START) + 12 * 60 * MINUTE));
       assert.equal(await auth.sessionActor(busy.token), null, 'outlived the absolute time-out');
+    } finally {
+      clock.set(START);
+    }
+  });
+
+  test("should write an API token's last use at most once a minute when it is used repeatedly", async () => {
+    try {
+      const repos = createRepositories(t.db);
+      const admin = await auth.createUser('system', {
+        username: 'token-admin',
+        displayName: 'Token admin',
+        role: 'admin',
+        teamId: null,
+        password: PASSWORD,
+      });
+      const officer = (await repos.users.getByUsername('officer'))!;
+      const token = await auth.createApiToken(actorOf(admin), officer.id, 'repeated use');
+      const lastUsed = async () =>
+        (
+          await t.db
+            .selectFrom('apiTokens')
+            .select('lastUsedAt')
+            .where('tokenHash', '=', sha256Hex(token))
+            .executeTakeFirstOrThrow()
+        ).lastUsedAt;
+      assert.equal(await lastUsed(), null);
+      assert.equal((await auth.apiTokenActor(token))?.id, officer.id);
+      assert.equal(await lastUsed(), START, 'first use is written');
+      clock.advance(59 * 1000);
+      assert.ok(await auth.apiTokenActor(token));
+      assert.equal(await lastUsed(), START, 'a use within the minute is not written');
+      clock.advance(MINUTE);
+      assert.ok(await auth.apiTokenActor(token));
+      assert.equal(
+        await lastUsed(),
+        new Date(Date.parse(START) + 119 * 1000).toISOString(),
+        'a minute later it is',
+      );
+      // The repository compares in SQL too: a stale caller within the minute writes nothing.
+      const row = await t.db
+        .selectFrom('apiTokens')
+        .select('id')
+        .where('tokenHash', '=', sha256Hex(token))
+        .executeTakeFirstOrThrow();
+      assert.equal(
+        await repos.sessions.touchApiToken(row.id, new Date(Date.parse(START) + 150 * 1000).toISOString()),
+        false,
+      );
+      assert.equal(
+        await repos.sessions.touchApiToken(row.id, new Date(Date.parse(START) + 180 * 1000).toISOString()),
+        true,
+      );
     } finally {
       clock.set(START);
     }

@@ -53,7 +53,9 @@ export class AuthService {
         reason: why,
         detail: { username: username.slice(0, 100), ip: from.ip ?? null },
       });
-      throw new Unauthenticated('The username or password is not right, or the account is locked. Try again or ask your administrator.');
+      throw new Unauthenticated(
+        'The username or password is not right, or the account is locked. Try again or ask your administrator.',
+      );
     };
     if (!user || !user.passwordHash || !user.active) {
       await verifyPassword(await dummyHash(), password);
@@ -65,7 +67,10 @@ export class AuthService {
     if (lockExpired) await repos.users.recordSuccessfulSignIn(user.id);
     if (!(await verifyPassword(user.passwordHash, password))) {
       const failures = (lockExpired ? 0 : user.failedAttempts) + 1;
-      const lockUntil = failures >= MAX_FAILED_ATTEMPTS ? new Date(now.getTime() + LOCK_MINUTES * MINUTE).toISOString() : null;
+      const lockUntil =
+        failures >= MAX_FAILED_ATTEMPTS
+          ? new Date(now.getTime() + LOCK_MINUTES * MINUTE).toISOString()
+          : null;
       await repos.users.recordFailedSignIn(user.id, lockUntil);
       return refuse(lockUntil ? 'wrong password; account locked' : 'wrong password', user.id);
     }
@@ -110,7 +115,12 @@ export class AuthService {
     const live = await repos.sessions.findLive(sha256Hex(token), this.clock.now().toISOString());
     await repos.sessions.delete(sha256Hex(token));
     if (live) {
-      await repos.audit.append({ userId: live.user.id, action: 'sign-out', recordType: 'user', recordId: live.user.id });
+      await repos.audit.append({
+        userId: live.user.id,
+        action: 'sign-out',
+        recordType: 'user',
+        recordId: live.user.id,
+      });
     }
   }
 
@@ -119,7 +129,12 @@ export class AuthService {
     const repos = createRepositories(this.db);
     const found = await repos.sessions.findApiToken(sha256Hex(token));
     if (!found) return null;
-    await repos.sessions.touchApiToken(found.token.id, this.clock.now().toISOString());
+    // last_used_at is kept to the minute: no write on a request within a minute of the last one.
+    const now = this.clock.now();
+    const lastUsed = found.token.lastUsedAt === null ? null : new Date(found.token.lastUsedAt).getTime();
+    if (lastUsed === null || now.getTime() - lastUsed >= MINUTE) {
+      await repos.sessions.touchApiToken(found.token.id, now.toISOString());
+    }
     return actorOf(found.user);
   }
 
@@ -130,7 +145,13 @@ export class AuthService {
     await this.db.transaction().execute(async (trx) => {
       const r = createRepositories(trx);
       await r.sessions.createApiToken({ name, tokenHash: sha256Hex(token), userId });
-      await r.audit.append({ userId: actor.id, action: 'create', recordType: 'api-token', recordId: userId, detail: { name } });
+      await r.audit.append({
+        userId: actor.id,
+        action: 'create',
+        recordType: 'api-token',
+        recordId: userId,
+        detail: { name },
+      });
     });
     return token;
   }
@@ -138,12 +159,21 @@ export class AuthService {
   /** Creates an account (administrators; also the demo seed, acting as the system). */
   async createUser(
     actor: Actor | 'system',
-    input: { username: string; displayName: string; role: Role; teamId: string | null; password: string; email?: string | null },
+    input: {
+      username: string;
+      displayName: string;
+      role: Role;
+      teamId: string | null;
+      password: string;
+      email?: string | null;
+    },
   ): Promise<User> {
-    if (actor !== 'system' && !can(actor, 'admin:manage')) throw new Forbidden('Only an administrator can create accounts');
+    if (actor !== 'system' && !can(actor, 'admin:manage'))
+      {throw new Forbidden('Only an administrator can create accounts');}
     const username = input.username.trim().toLowerCase();
     const problems = passwordProblems(input.password, username);
-    if (problems.length > 0) throw new ValidationFailed(problems.map((message) => ({ field: 'password', message })));
+    if (problems.length > 0)
+      {throw new ValidationFailed(problems.map((message) => ({ field: 'password', message })));}
     const passwordHash = await hashPassword(input.password);
     return this.db.transaction().execute(async (trx) => {
       const r = createRepositories(trx);

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from './database.js';
 import type { ApiToken, Session, User } from './database.types.js';
 
@@ -5,7 +6,13 @@ import type { ApiToken, Session, User } from './database.types.js';
 export class SessionsRepository {
   constructor(private readonly db: Db) {}
 
-  create(session: { id: string; userId: string; expiresAt: string; csrfSecret: string; now?: string }): Promise<Session> {
+  create(session: {
+    id: string;
+    userId: string;
+    expiresAt: string;
+    csrfSecret: string;
+    now?: string;
+  }): Promise<Session> {
     const { now, ...rest } = session;
     return this.db
       .insertInto('sessions')
@@ -76,8 +83,23 @@ export class SessionsRepository {
     return user ? { token, user } : undefined;
   }
 
-  async touchApiToken(id: string, now: string): Promise<void> {
-    await this.db.updateTable('apiTokens').set({ lastUsedAt: now }).where('id', '=', id).execute();
+  /**
+   * Records that a token was used, at most once a minute: a token used again within the minute is not
+   * written (the comparison is in SQL, so concurrent requests do not each write). True when written.
+   */
+  async touchApiToken(id: string, now: string): Promise<boolean> {
+    const r = await this.db
+      .updateTable('apiTokens')
+      .set({ lastUsedAt: now })
+      .where('id', '=', id)
+      .where((eb) =>
+        eb.or([
+          eb('lastUsedAt', 'is', null),
+          eb('lastUsedAt', '<', sql<string>`${now}::timestamptz - interval '1 minute'`),
+        ]),
+      )
+      .executeTakeFirst();
+    return r.numUpdatedRows > 0n;
   }
 
   async revokeApiToken(id: string, now: string): Promise<boolean> {
@@ -100,6 +122,11 @@ export class SessionsRepository {
   }
 
   listApiTokens(userId: string): Promise<ApiToken[]> {
-    return this.db.selectFrom('apiTokens').selectAll().where('userId', '=', userId).orderBy('createdAt', 'desc').execute();
+    return this.db
+      .selectFrom('apiTokens')
+      .selectAll()
+      .where('userId', '=', userId)
+      .orderBy('createdAt', 'desc')
+      .execute();
   }
 }
