@@ -219,18 +219,18 @@ async function measure(engine: Engine): Promise<Record<string, unknown>> {
       `[${engine}] ${source}; ${obligations.toLocaleString('en-GB')} obligations due in ${period.from} … ${period.to}`,
     );
 
-    for (const compiled of new ComplianceRepository(db).compileSummary({
+    const repo = new ComplianceRepository(db);
+    for (const compiled of repo.compileSummary({
       from: period.from,
       to: period.to,
       today,
     })) {
-      // As the repository runs it: with its work_mem for this transaction.
-      const plan = await db.transaction().execute(async (trx) => {
-        await sql`set local work_mem = '64MB'`.execute(trx);
-        return trx.executeQuery<{ 'QUERY PLAN': string }>(
+      // As the repository runs it: in its tuned transaction.
+      const plan = await repo.tuned((trx) =>
+        trx.executeQuery<{ 'QUERY PLAN': string }>(
           CompiledQuery.raw(`explain (analyze, buffers) ${compiled.sql}`, [...compiled.parameters]),
-        );
-      });
+        ),
+      );
       log(plan.rows.map((r) => r['QUERY PLAN']).join('\n'));
     }
 

@@ -144,51 +144,47 @@ export class ComplianceRepository {
   constructor(private readonly db: Db) {}
 
   /**
-   * The counts for every grouping set of `SUMMARY_GROUPS`. Two statements, run side by side: the officer
-   * counts (one parallel aggregate over the covering index), and every other set as grouping sets over a
-   * first, parallel aggregate at the grain rule × team × month × age band × enhanced × bucket. Age band and
-   * enhanced status are looked up in small hashed sets (people under 18 at the offence, people without a
-   * date of birth, enhanced people), so the year's obligations are read from the index without joins.
+   * The counts for every grouping set of `SUMMARY_GROUPS`, from two statements run side by side, each a
+   * scan of the period's obligations (the covering index) with a first aggregate that stays small:
+   * - who: per officer and per team (first aggregate: officer × team × bucket);
+   * - what: rule, month, age band and enhanced (first aggregate: rule × month × age × enhanced × bucket).
+   * Age band and enhanced status come from hash joins to small sets (people under 18 at the offence,
+   * people without a date of birth, enhanced people), which PostgreSQL can run in parallel.
    */
   async summary(filter: ComplianceFilter): Promise<ComplianceSummaryRow[]> {
-    const [grouped, officers] = await Promise.all([
-      this.withWorkMem((db) => this.summaryQuery(db, filter).execute()),
-      this.officerQuery(this.db, filter).execute(),
+    const [what, who] = await Promise.all([
+      this.tuned((db) => this.whatQuery(db, filter).execute()),
+      this.tuned((db) => this.whoQuery(db, filter).execute()),
     ]);
-    const all: ComplianceDimension[] = ['rule', 'team', 'month', 'ageBand', 'enhanced'];
-    // grouping(rule, team, month, age, enhanced): a set bit means "not grouped by".
-    const dimsOf = (g: number): ComplianceDimension[] =>
+    const whatDims: ComplianceDimension[] = ['rule', 'month', 'ageBand', 'enhanced'];
+    // grouping(...): a set bit means "not grouped by", the first column in the highest bit.
+    const dimsOf = (all: ComplianceDimension[], g: number) =>
       all.filter((_d, i) => (g & (1 << (all.length - 1 - i))) === 0);
-    const counts = (r: {
-      met: number | string;
-      metLate: number | string;
-      overdue: number | string;
-      open: number | string;
-      notRequired: number | string;
-      total: number | string;
-    }) => ({
-      met: Number(r.met),
-      metLate: Number(r.metLate),
-      overdue: Number(r.overdue),
-      open: Number(r.open),
-      notRequired: Number(r.notRequired),
-      total: Number(r.total),
+    const counts = (
+      r: Record<'met' | 'metLate' | 'overdue' | 'open' | 'notRequired' | 'total', number | string | null>,
+    ) => ({
+      met: Number(r.met ?? 0),
+      metLate: Number(r.metLate ?? 0),
+      overdue: Number(r.overdue ?? 0),
+      open: Number(r.open ?? 0),
+      notRequired: Number(r.notRequired ?? 0),
+      total: Number(r.total ?? 0),
     });
     return [
-      ...grouped.map((r) => ({
-        dims: dimsOf(Number(r.g)),
+      ...what.map((r) => ({
+        dims: dimsOf(whatDims, Number(r.g)),
         rule: r.rule,
-        teamId: r.teamId,
+        teamId: null,
         ownerUserId: null,
         month: r.month,
         ageBand: r.ageBand,
         enhanced: r.enhanced,
         ...counts(r),
       })),
-      ...officers.map((r) => ({
-        dims: ['officer'] as ComplianceDimension[],
+      ...who.map((r) => ({
+        dims: dimsOf(['officer', 'team'], Number(r.g)),
         rule: null,
-        teamId: null,
+        teamId: r.teamId,
         ownerUserId: r.ownerUserId,
         month: null,
         ageBand: null,
@@ -200,14 +196,20 @@ export class ComplianceRepository {
 
   /** The compiled SQL of the summary statements, for EXPLAIN in the benchmark and a reviewable snapshot. */
   compileSummary(filter: ComplianceFilter): { sql: string; parameters: readonly unknown[] }[] {
-    return [this.summaryQuery(this.db, filter).compile(), this.officerQuery(this.db, filter).compile()];
+    return [this.whatQuery(this.db, filter).compile(), this.whoQuery(this.db, filter).compile()];
   }
 
-  /** Big aggregates sort in memory rather than on disk: a larger work_mem for this transaction only. */
-  private async withWorkMem<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+  /**
+   * Report queries in a transaction of their own with settings for one big read: hash aggregates in
+   * memory (the planner cannot estimate how few groups the computed keys make, and would otherwise sort
+   * millions of rows on disk), and no JIT compilation (which costs more than it saves here).
+   */
+  async tuned<T>(fn: (db: Db) => Promise<T>): Promise<T> {
     if (this.db.isTransaction) return fn(this.db);
     return this.db.transaction().execute(async (trx) => {
       await sql`set local work_mem = '64MB'`.execute(trx);
+      await sql`set local jit = off`.execute(trx);
+      await sql`set local enable_sort = off`.execute(trx);
       return fn(trx);
     });
   }
@@ -223,42 +225,12 @@ export class ComplianceRepository {
     ] as const;
   }
 
-  private officerQuery(db: Db, filter: ComplianceFilter) {
-    let inner = db
-      .selectFrom('obligations as o')
-      .select(['o.ownerUserId', bucketSql(filter.today).as('bucket'), sql<number>`count(*)`.as('n')])
-      .where('o.dueDate', '>=', filter.from)
-      .where('o.dueDate', '<=', filter.to);
-    if (filter.teamId) inner = inner.where('o.teamId', '=', filter.teamId);
-    if (filter.ownerUserId) inner = inner.where('o.ownerUserId', '=', filter.ownerUserId);
-    return db
-      .selectFrom(inner.groupBy(['o.ownerUserId', sql`2`]).as('f'))
-      .select([sql<string | null>`owner_user_id::text`.as('ownerUserId'), ...this.counts()])
-      .groupBy(sql`owner_user_id`);
-  }
-
-  private summaryQuery(db: Db, filter: ComplianceFilter) {
-    const cols: Record<Exclude<ComplianceDimension, 'officer'>, string> = {
-      rule: 'rule',
-      team: 'team_id',
-      month: 'month',
-      ageBand: 'age_band',
-      enhanced: 'enhanced',
-    };
-    const sets = SUMMARY_GROUPS.filter((g) => !g.includes('officer'))
-      .map((g) => `(${g.map((d) => cols[d as Exclude<ComplianceDimension, 'officer'>]).join(', ')})`)
-      .join(', ');
+  private whoQuery(db: Db, filter: ComplianceFilter) {
     let inner = db
       .selectFrom('obligations as o')
       .select([
-        'o.rule',
+        'o.ownerUserId',
         'o.teamId',
-        sql<string>`to_char(o.due_date, 'YYYY-MM')`.as('month'),
-        sql<AgeBand>`case when o.person_id in (${underEighteenPeople(db)}) then 'under-18'
-          when o.person_id is null or o.person_id in (${undatedPeople(db)}) then 'unknown' else '18-plus' end`.as(
-          'age_band',
-        ),
-        sql<boolean>`coalesce(o.person_id in (${enhancedPeople(db)}), false)`.as('enhanced'),
         bucketSql(filter.today).as('bucket'),
         sql<number>`count(*)`.as('n'),
       ])
@@ -267,14 +239,52 @@ export class ComplianceRepository {
     if (filter.teamId) inner = inner.where('o.teamId', '=', filter.teamId);
     if (filter.ownerUserId) inner = inner.where('o.ownerUserId', '=', filter.ownerUserId);
     return db
-      .selectFrom(inner.groupBy([sql`1`, sql`2`, sql`3`, sql`4`, sql`5`, sql`6`]).as('f'))
+      .selectFrom(inner.groupBy([sql`1`, sql`2`, sql`3`]).as('f'))
+      .select([
+        sql<string | null>`owner_user_id::text`.as('ownerUserId'),
+        sql<string | null>`team_id::text`.as('teamId'),
+        sql<number>`grouping(owner_user_id, team_id)`.as('g'),
+        ...this.counts(),
+      ])
+      .groupBy(sql`grouping sets ((owner_user_id), (team_id))`);
+  }
+
+  private whatQuery(db: Db, filter: ComplianceFilter) {
+    const cols: Partial<Record<ComplianceDimension, string>> = {
+      rule: 'rule',
+      month: 'month',
+      ageBand: 'age_band',
+      enhanced: 'enhanced',
+    };
+    const sets = SUMMARY_GROUPS.filter((g) => !g.includes('officer') && !g.includes('team'))
+      .map((g) => `(${g.map((d) => cols[d]!).join(', ')})`)
+      .join(', ');
+    let inner = db
+      .selectFrom('obligations as o')
+      .leftJoin(underEighteenPeople(db).as('u'), 'u.id', 'o.personId')
+      .leftJoin(undatedPeople(db).as('nd'), 'nd.id', 'o.personId')
+      .leftJoin(enhancedPeople(db).as('e'), 'e.personId', 'o.personId')
+      .select([
+        'o.rule',
+        sql<string>`to_char(o.due_date, 'YYYY-MM')`.as('month'),
+        sql<AgeBand>`case when u.id is not null then 'under-18'
+          when o.person_id is null or nd.id is not null then 'unknown' else '18-plus' end`.as('age_band'),
+        sql<boolean>`e.person_id is not null`.as('enhanced'),
+        bucketSql(filter.today).as('bucket'),
+        sql<number>`count(*)`.as('n'),
+      ])
+      .where('o.dueDate', '>=', filter.from)
+      .where('o.dueDate', '<=', filter.to);
+    if (filter.teamId) inner = inner.where('o.teamId', '=', filter.teamId);
+    if (filter.ownerUserId) inner = inner.where('o.ownerUserId', '=', filter.ownerUserId);
+    return db
+      .selectFrom(inner.groupBy([sql`1`, sql`2`, sql`3`, sql`4`, sql`5`]).as('f'))
       .select([
         sql<string | null>`rule`.as('rule'),
-        sql<string | null>`team_id::text`.as('teamId'),
         sql<string | null>`month`.as('month'),
         sql<AgeBand | null>`age_band`.as('ageBand'),
         sql<boolean | null>`enhanced`.as('enhanced'),
-        sql<number>`grouping(rule, team_id, month, age_band, enhanced)`.as('g'),
+        sql<number>`grouping(rule, month, age_band, enhanced)`.as('g'),
         ...this.counts(),
       ])
       .groupBy(sql.raw(`grouping sets (${sets})`));
@@ -473,10 +483,14 @@ function undatedPeople(db: Db) {
 }
 
 /** Enhanced people (ENHANCED_BREAKDOWN): recorded on the contract or by an event, or the engine's finding. */
-function enhancedPeople(_db: Db) {
-  return sql`select person_id from contracts where enhanced_recorded
-    union all select person_id from findings where code = 'F-ENHANCED-NOT-RECORDED'
-    union all select person_id from events where type = 'enhanced-recorded'`;
+function enhancedPeople(db: Db) {
+  return db
+    .selectFrom(
+      sql<{ personId: string }>`(select person_id from contracts where enhanced_recorded
+        union select person_id from findings where code = 'F-ENHANCED-NOT-RECORDED'
+        union select person_id from events where type = 'enhanced-recorded')`.as('x'),
+    )
+    .select(sql<string>`x.person_id`.as('personId'));
 }
 
 /** Enhanced (ENHANCED_BREAKDOWN): recorded on the contract or by an event, or the engine's finding. */
