@@ -362,9 +362,16 @@ export class CaseHistoryRepository {
     };
   }
 
-  /** Refreshes the planner's statistics of the case tables (after a bulk import changed them a lot). */
+  /**
+   * After a bulk import changed the case tables a lot: refreshes the planner's statistics and, outside a
+   * transaction, vacuums them too, so that the visibility map is set and the worklist counts are
+   * index-only scans from the first request (without it they visit every open row's heap page until
+   * autovacuum comes round). VACUUM cannot run inside a transaction; there only ANALYZE is run.
+   */
   async analyze(): Promise<void> {
-    await sql`analyze investigations, people, contracts, events, obligations, findings`.execute(this.db);
+    const tables = sql`investigations, people, contracts, events, obligations, findings`;
+    if (this.db.isTransaction) await sql`analyze ${tables}`.execute(this.db);
+    else await sql`vacuum (analyze) ${tables}`.execute(this.db);
   }
 
   /** Investigation ids in URN order after `afterUrn` (export --all pages through them). */
