@@ -18,6 +18,7 @@ export const NAVIGATION_SECTIONS: readonly NavigationSection[] = [
   { text: 'IMU queue', href: '/imu', roles: ['imu'] },
   { text: 'VWCU queue', href: '/vwcu', roles: ['vwcu'] },
   { text: 'Compliance', href: '/compliance', roles: ['supervisor', 'compliance', 'admin'] },
+  { text: 'Breaches', href: '/breaches', roles: ['officer', 'supervisor', 'compliance', 'admin'] },
   { text: 'Search', href: '/search', roles: WEB_ROLES },
   { text: 'Admin', href: '/admin', roles: ['admin'] },
 ];
