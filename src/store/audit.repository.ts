@@ -32,7 +32,8 @@ export interface NewAuditEntry {
   detail?: Record<string, unknown>;
 }
 
-export type ChainVerification = { ok: true; checked: number } | { ok: false; brokenId: number; checked: number };
+export type ChainVerification =
+  { ok: true; checked: number } | { ok: false; brokenId: number; checked: number };
 
 export interface Viewing {
   userId: string | null;
@@ -53,9 +54,21 @@ export interface Viewing {
 export class AuditRepository {
   constructor(private readonly db: Db) {}
 
+  /**
+   * Inside a transaction: appended there (last, to keep the lock short). Outside one: queued and written
+   * with whatever other appends are waiting on the same database (group commit): one transaction, one
+   * lock, one durable commit for all of them, in arrival order. The promise settles once the row is
+   * committed, as before; an entry is never lost because another in its group failed (a failed group is
+   * retried entry by entry).
+   */
   async append(entry: NewAuditEntry): Promise<AuditEntry> {
-    if (this.db.isTransaction) return appendIn(this.db as Trx, entry);
-    return this.db.transaction().execute((trx) => appendIn(trx, entry));
+    if (this.db.isTransaction) return (await appendIn(this.db as Trx, [entry]))[0]!;
+    let writer = writers.get(this.db);
+    if (!writer) {
+      writer = new GroupWriter(this.db);
+      writers.set(this.db, writer);
+    }
+    return writer.append(entry);
   }
 
   /** Walks the chain in id order; the first row whose link or hash does not check out is reported. */
@@ -124,30 +137,103 @@ export class AuditRepository {
   }
 }
 
-async function appendIn(trx: Trx, entry: NewAuditEntry): Promise<AuditEntry> {
+/** At most this many entries are committed together. */
+const MAX_GROUP = 64;
+
+interface Waiting {
+  entry: NewAuditEntry;
+  resolve: (row: AuditEntry) => void;
+  reject: (e: unknown) => void;
+}
+
+/** Appends made outside a transaction, per database: concurrent requests share one commit. */
+const writers = new WeakMap<Db, GroupWriter>();
+
+/**
+ * Serialises one app instance's out-of-transaction appends and commits them in groups. Measured on a
+ * 2-core machine at concurrency 8: one append per transaction held the chain lock across four statements
+ * and a WAL flush each (130-280 appends/s, p50 17-50 ms); a group pays the lock and the flush once.
+ */
+class GroupWriter {
+  private readonly queue: Waiting[] = [];
+  private running = false;
+
+  constructor(private readonly db: Db) {}
+
+  append(entry: NewAuditEntry): Promise<AuditEntry> {
+    return new Promise<AuditEntry>((resolve, reject) => {
+      this.queue.push({ entry, resolve, reject });
+      if (!this.running) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.running = true;
+    try {
+      while (this.queue.length > 0) {
+        const group = this.queue.splice(0, MAX_GROUP);
+        try {
+          const rows = await this.db.transaction().execute((trx) =>
+            appendIn(
+              trx,
+              group.map((w) => w.entry),
+            ),
+          );
+          group.forEach((w, i) => w.resolve(rows[i]!));
+        } catch (e) {
+          if (group.length === 1) {
+            group[0]!.reject(e);
+            continue;
+          }
+          // One bad entry must not take the others with it: each alone, in order.
+          for (const w of group) {
+            try {
+              w.resolve((await this.db.transaction().execute((trx) => appendIn(trx, [w.entry])))[0]!);
+            } catch (e1) {
+              w.reject(e1);
+            }
+          }
+        }
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+}
+
+/**
+ * Appends entries in order: takes the chain lock, reads the last hash, draws the ids, links each entry
+ * to the one before and inserts them in one statement. The lock is held until the transaction ends.
+ */
+async function appendIn(trx: Trx, entries: readonly NewAuditEntry[]): Promise<AuditEntry[]> {
   await sql`select pg_advisory_xact_lock(${sql.lit(AUDIT_LOCK_KEY)})`.execute(trx);
-  const last = await trx.selectFrom('auditLog').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
-  const next = await sql<{ id: number }>`select nextval(pg_get_serial_sequence('audit_log', 'id')) as id`.execute(trx);
-  const id = Number(next.rows[0]?.id);
-  const row = {
-    id,
-    at: new Date(entry.at ?? Date.now()).toISOString(),
-    userId: entry.userId,
-    action: entry.action,
-    recordType: entry.recordType,
-    recordId: entry.recordId ?? null,
-    investigationId: entry.investigationId ?? null,
-    reason: entry.reason ?? null,
-    // what jsonb will give back: JSON-representable values only
-    detail: JSON.parse(JSON.stringify(entry.detail ?? {})) as Record<string, unknown>,
-  };
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const hash = hashEntry(prevHash, row);
-  return trx
-    .insertInto('auditLog')
-    .values({ ...row, detail: JSON.stringify(row.detail), prevHash, hash })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  // One statement after the lock (a new snapshot, so it sees the previous holder's rows).
+  const head = await sql<{ hash: string | null; id: string | number }>`select
+      (select hash from audit_log order by id desc limit 1) as hash,
+      nextval(pg_get_serial_sequence('audit_log', 'id')) as id
+    from generate_series(1, ${entries.length})`.execute(trx);
+  const ids = head.rows.map((r) => Number(r.id)).sort((a, b) => a - b);
+  let prevHash = head.rows[0]?.hash ?? GENESIS_HASH;
+  const values = entries.map((entry, i) => {
+    const row = {
+      id: ids[i]!,
+      at: new Date(entry.at ?? Date.now()).toISOString(),
+      userId: entry.userId,
+      action: entry.action,
+      recordType: entry.recordType,
+      recordId: entry.recordId ?? null,
+      investigationId: entry.investigationId ?? null,
+      reason: entry.reason ?? null,
+      // what jsonb will give back: JSON-representable values only
+      detail: JSON.parse(JSON.stringify(entry.detail ?? {})) as Record<string, unknown>,
+    };
+    const hash = hashEntry(prevHash, row);
+    const value = { ...row, detail: JSON.stringify(row.detail), prevHash, hash };
+    prevHash = hash;
+    return value;
+  });
+  const rows = await trx.insertInto('auditLog').values(values).returningAll().execute();
+  return rows.sort((a, b) => a.id - b.id);
 }
 
 type Hashed = Pick<
@@ -173,7 +259,9 @@ export function hashEntry(prevHash: string, row: Hashed): string {
 /** JSON with object keys sorted at every depth (arrays keep their order). */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v === undefined ? null : v)).join(',')}]`;
+  if (Array.isArray(value)) {
+    return `[${value.map((v) => canonicalJson(v === undefined ? null : v)).join(',')}]`;
+  }
   const entries = Object.entries(value as Record<string, unknown>)
     .filter(([, v]) => v !== undefined)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { CaseHistory } from '../domain/case-history/case-history.types.js';
+import { hashEntry } from './audit.repository.js';
 import { createRepositories } from './repositories.js';
 import { makeInvestigation, makeTeam, makeUser, obligation } from './testing/fixtures.js';
 import { openTestDatabase, type TestDatabase } from './testing/test-database.js';
@@ -213,6 +214,31 @@ test('should chain audit entries, answer who viewed, and detect a tampered row',
   const third = (await t.db.selectFrom('auditLog').select('id').orderBy('id').offset(2).limit(1).executeTakeFirstOrThrow()).id;
   await t.db.updateTable('auditLog').set({ reason: 'edited' }).where('id', '=', third).execute();
   assert.deepEqual(await r.audit.verifyChain({ batchSize: 4 }), { ok: false, brokenId: third, checked: 2 });
+});
+
+test('should commit concurrent audit appends together in one chain, rejecting only a bad entry, when made outside a transaction', async () => {
+  const r = createRepositories(t.db);
+  const before = await t.db.selectFrom('auditLog').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+  const results = await Promise.allSettled(
+    Array.from({ length: 9 }, (_, i) =>
+      r.audit.append({ userId: i === 4 ? 'not-a-uuid' : null, action: 'read', recordType: 'worklist', recordId: `w${i}`, detail: { i } }),
+    ),
+  );
+  assert.deepEqual(
+    results.map((x) => x.status),
+    ['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled', 'fulfilled'],
+  );
+  const rows = await t.db.selectFrom('auditLog').selectAll().where('id', '>', before.id).orderBy('id').execute();
+  assert.deepEqual(
+    rows.map((x) => x.recordId),
+    ['w0', 'w1', 'w2', 'w3', 'w5', 'w6', 'w7', 'w8'],
+  );
+  let prev = before.hash;
+  for (const row of rows) {
+    assert.equal(row.prevHash, prev, `row ${row.id} links to the one before`);
+    assert.equal(row.hash, hashEntry(row.prevHash, row));
+    prev = row.hash;
+  }
 });
 
 test('should keep sessions and API tokens by hash and expire them', async () => {
