@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../composition-root.js';
+import { registerAdminPages } from './admin.routes.js';
 import { registerCasePages } from './case.routes.js';
 import { registerBreachPages } from './breach.routes.js';
 import { registerCompliancePages } from './compliance.routes.js';
@@ -24,6 +25,7 @@ export async function registerPages(app: FastifyInstance, services: Services, op
   registerBreachPages(app, services);
   registerLetterPages(app, services);
   registerHelpPages(app, services);
+  registerAdminPages(app, services);
   app.get('/accessibility', async (_request, reply) => reply.renderPage('pages/accessibility'));
   app.get('/privacy', async (_request, reply) => reply.renderPage('pages/privacy'));
 }
