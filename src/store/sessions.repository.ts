@@ -2,6 +2,41 @@ import { sql } from 'kysely';
 import type { Db } from './database.js';
 import type { ApiToken, Session, User } from './database.types.js';
 
+/** The user's columns, aliased so that they sit beside a session's or token's in one row. */
+const USER_COLUMNS = [
+  'u.id as uId',
+  'u.username as uUsername',
+  'u.displayName as uDisplayName',
+  'u.email as uEmail',
+  'u.role as uRole',
+  'u.teamId as uTeamId',
+  'u.passwordHash as uPasswordHash',
+  'u.active as uActive',
+  'u.failedAttempts as uFailedAttempts',
+  'u.lockedUntil as uLockedUntil',
+  'u.createdAt as uCreatedAt',
+] as const;
+
+type UserColumns = {
+  [K in keyof User as `u${Capitalize<K & string>}`]: User[K];
+};
+
+function userOf(row: UserColumns): User {
+  return {
+    id: row.uId,
+    username: row.uUsername,
+    displayName: row.uDisplayName,
+    email: row.uEmail,
+    role: row.uRole,
+    teamId: row.uTeamId,
+    passwordHash: row.uPasswordHash,
+    active: row.uActive,
+    failedAttempts: row.uFailedAttempts,
+    lockedUntil: row.uLockedUntil,
+    createdAt: row.uCreatedAt,
+  };
+}
+
 /** Browser sessions and API tokens, both stored by the sha256 of their secret only. */
 export class SessionsRepository {
   constructor(private readonly db: Db) {}
@@ -23,20 +58,22 @@ export class SessionsRepository {
 
   /** The live session with its (active) user, or undefined when absent, expired or the user is inactive. */
   async findLive(id: string, now: string): Promise<{ session: Session; user: User } | undefined> {
-    const session = await this.db
-      .selectFrom('sessions')
-      .selectAll()
-      .where('id', '=', id)
-      .where('expiresAt', '>', now)
+    // One round trip: this runs on every signed-in request.
+    const row = await this.db
+      .selectFrom('sessions as s')
+      .innerJoin('users as u', 'u.id', 's.userId')
+      .selectAll('s')
+      .select(USER_COLUMNS)
+      .where('s.id', '=', id)
+      .where('s.expiresAt', '>', now)
+      .where('u.active', '=', true)
       .executeTakeFirst();
-    if (!session) return undefined;
-    const user = await this.db
-      .selectFrom('users')
-      .selectAll()
-      .where('id', '=', session.userId)
-      .where('active', '=', true)
-      .executeTakeFirst();
-    return user ? { session, user } : undefined;
+    if (!row) return undefined;
+    const { id: sessionId, userId, createdAt, lastSeenAt, expiresAt, csrfSecret } = row;
+    return {
+      session: { id: sessionId, userId, createdAt, lastSeenAt, expiresAt, csrfSecret },
+      user: userOf(row),
+    };
   }
 
   async touch(id: string, now: string, expiresAt?: string): Promise<void> {
@@ -65,22 +102,23 @@ export class SessionsRepository {
     return this.db.insertInto('apiTokens').values(token).returningAll().executeTakeFirstOrThrow();
   }
 
-  /** An unrevoked token with its active user. */
+  /** An unrevoked token with its active user (one round trip: this runs on every API request). */
   async findApiToken(tokenHash: string): Promise<{ token: ApiToken; user: User } | undefined> {
-    const token = await this.db
-      .selectFrom('apiTokens')
-      .selectAll()
-      .where('tokenHash', '=', tokenHash)
-      .where('revokedAt', 'is', null)
+    const row = await this.db
+      .selectFrom('apiTokens as t')
+      .innerJoin('users as u', 'u.id', 't.userId')
+      .selectAll('t')
+      .select(USER_COLUMNS)
+      .where('t.tokenHash', '=', tokenHash)
+      .where('t.revokedAt', 'is', null)
+      .where('u.active', '=', true)
       .executeTakeFirst();
-    if (!token) return undefined;
-    const user = await this.db
-      .selectFrom('users')
-      .selectAll()
-      .where('id', '=', token.userId)
-      .where('active', '=', true)
-      .executeTakeFirst();
-    return user ? { token, user } : undefined;
+    if (!row) return undefined;
+    const { id, name, userId, createdAt, lastUsedAt, revokedAt } = row;
+    return {
+      token: { id, name, tokenHash: row.tokenHash, userId, createdAt, lastUsedAt, revokedAt },
+      user: userOf(row),
+    };
   }
 
   /**
