@@ -46,33 +46,26 @@ function queryId(query: unknown, name: string): string | undefined {
 
 const uuidOrBlank = (message: string) => z.union([z.literal(''), z.uuid({ error: message })]);
 
-export const newUserForm = z
-  .object({
-    username: z
-      .string()
-      .min(1, 'Enter a username')
-      .regex(
-        /^[a-z0-9][a-z0-9._-]{1,63}$/i,
-        'Username must be 2 to 64 letters, digits, dots, hyphens or underscores, starting with a letter or digit',
-      ),
-    displayName: z
-      .string()
-      .min(1, 'Enter the person’s full name')
-      .max(200, 'Full name must be 200 characters or fewer'),
-    email: z.union([
-      z.literal(''),
-      z.email({ error: 'Enter an email address in the correct format, like name@kent.police.uk' }),
-    ]),
-    role: z.enum(ROLES, { error: 'Select a role' }),
-    teamId: uuidOrBlank('Select a team from the list'),
-    password: z.string(),
-  })
-  .superRefine((v, ctx) => {
-    // The policy's own messages (the service checks again and is the one that decides).
-    const problems = passwordProblems(v.password, v.username.toLowerCase());
-    if (problems.length > 0)
-      ctx.addIssue({ code: 'custom', path: ['password'], message: passwordMessage(problems) });
-  });
+export const newUserForm = z.object({
+  username: z
+    .string()
+    .min(1, 'Enter a username')
+    .regex(
+      /^[a-z0-9][a-z0-9._-]{1,63}$/i,
+      'Username must be 2 to 64 letters, digits, dots, hyphens or underscores, starting with a letter or digit',
+    ),
+  displayName: z
+    .string()
+    .min(1, 'Enter the person’s full name')
+    .max(200, 'Full name must be 200 characters or fewer'),
+  email: z.union([
+    z.literal(''),
+    z.email({ error: 'Enter an email address in the correct format, like name@kent.police.uk' }),
+  ]),
+  role: z.enum(ROLES, { error: 'Select a role' }),
+  teamId: uuidOrBlank('Select a team from the list'),
+  password: z.string(),
+});
 
 export const newTokenForm = z.object({
   userId: z.uuid({ error: 'Select the account the token is for' }),
@@ -246,7 +239,11 @@ export function registerAdminPages(app: FastifyInstance, services: Services): vo
     };
     const password = typeof body['password'] === 'string' ? body['password'] : '';
     const parsed = newUserForm.safeParse({ ...values, password });
-    if (!parsed.success) return newUserPage(reply, actor, zodErrors(parsed.error), values);
+    const errors: Record<string, string> = parsed.success ? {} : zodErrors(parsed.error);
+    // The policy's own messages, shown with the other fields' (the service checks again and decides).
+    const problems = passwordProblems(password, values.username.toLowerCase());
+    if (problems.length > 0) errors['password'] = passwordMessage(problems);
+    if (!parsed.success || hasAny(errors)) return newUserPage(reply, actor, errors, values);
     const result = await orFieldErrors(
       () =>
         admin.createUser(actor, {
