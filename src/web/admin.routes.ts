@@ -537,8 +537,9 @@ export function registerAdminPages(app: FastifyInstance, services: Services): vo
       return holidaysPage(reply, actor, { year: date?.slice(0, 4) }, { errors, values });
     }
     const result = await orFieldErrors(() => admin.addBankHoliday(actor, parsed.data), {});
-    if (!result.ok)
+    if (!result.ok) {
       return holidaysPage(reply, actor, { year: date?.slice(0, 4) }, { errors: result.errors, values });
+    }
     return reply.redirect(
       `/admin/bank-holidays?year=${parsed.data.date.slice(0, 4)}&added=${parsed.data.date}`,
       303,
