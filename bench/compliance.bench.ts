@@ -148,6 +148,25 @@ export async function fillLedger(db: Db, today: string): Promise<void> {
     'contracts (15% enhanced recorded)',
     sql`insert into contracts (person_id, preferred_method, enhanced_recorded) select id, 'phone', (hashtext(id::text) % 100 + 100) % 100 < 15 from people`,
   );
+  await step(
+    'findings (5% entitled to enhanced, not recorded)',
+    sql`insert into findings (investigation_id, person_id, code, rule, message, source, derived_at)
+      select p.investigation_id, p.id, 'F-ENHANCED-NOT-RECORDED', 'EL-ENHANCED', 'entitled to enhanced rights, not recorded', 'SOP 3.2.5', now()
+      from people p join contracts c on c.person_id = p.id where not c.enhanced_recorded and (hashtext(p.id::text || 'f') % 100 + 100) % 100 < 6`,
+  );
+  // What derivation writes on each obligation from the domain (src/domain/report-breakdown.ts): under 18
+  // at the offence (null: no date of birth) and enhanced (recorded on the contract, or the finding).
+  await step(
+    'report breakdowns per victim',
+    sql`create unlogged table bench_breakdown as
+      select p.id, p.investigation_id,
+        case when p.date_of_birth is null then null
+          else p.date_of_birth > (coalesce(i.offence_date, (i.reported_at at time zone 'Europe/London')::date) - interval '18 years')::date end as under18,
+        c.enhanced_recorded or f.person_id is not null as enhanced
+      from people p join investigations i on i.id = p.investigation_id
+      join contracts c on c.person_id = p.id
+      left join findings f on f.person_id = p.id and f.code = 'F-ENHANCED-NOT-RECORDED'`,
+  );
   const rules: [string, number, string][] = [
     ['OB-INITIAL-CONTACT', 5, 'oic'],
     ['OB-SUPPORT-REFERRAL', 2, 'oic'],
@@ -162,21 +181,17 @@ export async function fillLedger(db: Db, today: string): Promise<void> {
   for (const [n, [rule, offset, owner]] of rules.entries()) {
     await step(
       `obligations: ${rule} +${offset}`,
-      sql`insert into obligations (investigation_id, person_id, rule, due_date, status, met_at, owner, owner_user_id, team_id, source, title, derived_at)
+      sql`insert into obligations (investigation_id, person_id, rule, due_date, status, met_at, owner, owner_user_id, team_id, source, title, derived_at, under18, enhanced)
         select i.id, p.id, ${rule}::text, d.due,
           case when d.due >= ${today}::date and d.h < 60 then 'due' when d.h < 70 then 'met' when d.h < 85 then 'met-late' when d.h < 95 then 'overdue' else 'not-required' end,
           case when d.h < 70 then d.due - 1 + time '10:00' when d.h < 85 then d.due + 2 + time '10:00' end,
-          ${owner}::text, case when ${owner}::text = 'oic' then i.officer_in_charge_id end, i.team_id, 'bench', ${rule}::text, now()
-        from people p join investigations i on i.id = p.investigation_id
+          ${owner}::text, case when ${owner}::text = 'oic' then i.officer_in_charge_id end, i.team_id, 'bench', ${rule}::text, now(),
+          p.under18, p.enhanced
+        from bench_breakdown p join investigations i on i.id = p.investigation_id
         cross join lateral (select (i.reported_at at time zone 'Europe/London')::date + ${offset}::int as due, ((hashtext(p.id::text || ${String(n)}::text) % 100) + 100) % 100 as h) d`,
     );
   }
-  await step(
-    'findings (5% entitled to enhanced, not recorded)',
-    sql`insert into findings (investigation_id, person_id, code, rule, message, source, derived_at)
-      select p.investigation_id, p.id, 'F-ENHANCED-NOT-RECORDED', 'EL-ENHANCED', 'entitled to enhanced rights, not recorded', 'SOP 3.2.5', now()
-      from people p join contracts c on c.person_id = p.id where not c.enhanced_recorded and (hashtext(p.id::text || 'f') % 100 + 100) % 100 < 6`,
-  );
+  await step('drop the breakdowns', sql`drop table bench_breakdown`);
   await step('vacuum analyze (visibility map for index-only scans)', sql`vacuum analyze`);
   log(`ledger filled in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 }

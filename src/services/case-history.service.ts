@@ -17,6 +17,7 @@ import { can, type Actor } from '../auth/access.policy.js';
 import { readCaseHistoryDocument } from '../case-history/case-history.schema.js';
 import type { CaseHistory } from '../domain/case-history/case-history.types.js';
 import { evaluateCase } from '../domain/evaluate.js';
+import { reportBreakdowns } from '../domain/report-breakdown.js';
 import type { NewImportedCase } from '../store/case-history.repository.js';
 import type { Db } from '../store/database.js';
 import { createRepositories } from '../store/repositories.js';
@@ -232,6 +233,7 @@ export class CaseHistoryService {
           teamId: teamId !== undefined ? teamId : (officer?.teamId ?? null),
           obligations: evaluation.obligations,
           findings: evaluation.findings,
+          breakdowns: reportBreakdowns(history, evaluation.findings),
         });
         batchFiles.add(source.name);
         if (batch.length >= batchSize) await flush();

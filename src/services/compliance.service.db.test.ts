@@ -23,6 +23,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { Actor } from '../auth/access.policy.js';
+import type { Finding } from '../domain/evaluation.types.js';
+import { reportBreakdowns } from '../domain/report-breakdown.js';
 import { shippedRulePack } from '../domain/rules/rule-pack.js';
 import type { Team, User } from '../store/database.types.js';
 import { createRepositories } from '../store/repositories.js';
@@ -177,6 +179,8 @@ describe('ComplianceService', () => {
       ],
       [],
       '2026-02-01T00:00:00Z',
+      // The age band and enhanced each row is reported under, as derivation decides them.
+      reportBreakdowns((await repos.caseHistories.load(i1.id))!, []),
     );
 
     const i2 = await makeInvestigation(db, {
@@ -201,6 +205,16 @@ describe('ComplianceService', () => {
       name: 'No Birthday',
       dateOfBirth: null,
     });
+    const i2Findings: Finding[] = [
+      {
+        code: 'F-ENHANCED-NOT-RECORDED',
+        person: 'v1',
+        rule: 'EL-ENHANCED',
+        event: null,
+        message: 'entitled, not recorded',
+        source: 'SOP 3.2.5',
+      },
+    ];
     await repos.obligations.replaceDerived(
       i2.id,
       [
@@ -228,17 +242,9 @@ describe('ComplianceService', () => {
           metAt: '2026-03-09T10:00:00Z',
         }),
       ],
-      [
-        {
-          code: 'F-ENHANCED-NOT-RECORDED',
-          person: 'v1',
-          rule: 'EL-ENHANCED',
-          event: null,
-          message: 'entitled, not recorded',
-          source: 'SOP 3.2.5',
-        },
-      ],
+      i2Findings,
       '2026-03-31T00:00:00Z',
+      reportBreakdowns((await repos.caseHistories.load(i2.id))!, i2Findings),
     );
     service = new ComplianceService(db, new FixedClock(new Date('2026-04-15T09:00:00Z')), shippedRulePack(), {
       forceName: 'Kent Police',

@@ -7,6 +7,7 @@ import type { WorkingDayCalendar } from '../domain/calendar/working-day-calendar
 import type { CaseHistory } from '../domain/case-history/case-history.types.js';
 import { evaluateCase } from '../domain/evaluate.js';
 import type { Evaluation } from '../domain/evaluation.types.js';
+import { reportBreakdowns } from '../domain/report-breakdown.js';
 import type { RulePack } from '../domain/rules/rule-pack.types.js';
 import type { Trx } from '../store/database.js';
 import type { InvestigationStatus } from '../store/database.types.js';
@@ -46,7 +47,13 @@ export async function deriveInvestigation(
   const history = await repos.caseHistories.load(investigationId);
   if (!history) throw new Error(`investigation ${investigationId} vanished during derivation`);
   const evaluation = evaluateCase(history, { pack: rules.pack, calendar: rules.calendar(), asOf: now.toISOString() });
-  await repos.obligations.replaceDerived(investigationId, evaluation.obligations, evaluation.findings, now.toISOString());
+  await repos.obligations.replaceDerived(
+    investigationId,
+    evaluation.obligations,
+    evaluation.findings,
+    now.toISOString(),
+    reportBreakdowns(history, evaluation.findings),
+  );
   await repos.investigations.setStatus(investigationId, statusFromEvents(history));
   return { history, evaluation };
 }

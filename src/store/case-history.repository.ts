@@ -2,10 +2,12 @@ import type { CaseEvent, CaseHistory, PersonFacts } from '../domain/case-history
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Finding, Obligation } from '../domain/evaluation.types.js';
+import type { PersonBreakdown } from '../domain/report-breakdown.js';
 import type { Db } from './database.js';
 import type { Contract, EventRow, Investigation, InvestigationStatus, Person } from './database.types.js';
 import { EventsRepository } from './events.repository.js';
 import { InvestigationsRepository } from './investigations.repository.js';
+import { breakdownColumns } from './obligations.repository.js';
 import { PeopleRepository } from './people.repository.js';
 
 export interface ImportOptions {
@@ -56,6 +58,8 @@ export interface NewImportedCase {
   restricted?: boolean;
   obligations: readonly Obligation[];
   findings: readonly Finding[];
+  /** The compliance report's age band and enhanced, by person ref (`reportBreakdowns`). */
+  breakdowns: ReadonlyMap<string, PersonBreakdown>;
 }
 
 export interface ImportCounts {
@@ -198,7 +202,7 @@ export class CaseHistoryRepository {
     const ppl = columns(15);
     const con = columns(5);
     const evs = columns(9);
-    const obl = columns(14);
+    const obl = columns(16);
     const fnd = columns(8);
     const ids: string[] = [];
     const recordedBy = options.recordedBy ?? null;
@@ -278,6 +282,7 @@ export class CaseHistoryRepository {
         return id;
       };
       for (const o of c.obligations) {
+        const report = breakdownColumns(c.breakdowns, o.person);
         obl.push([
           investigationId,
           ref(personIds, o.person, 'person'),
@@ -293,6 +298,8 @@ export class CaseHistoryRepository {
           o.source,
           o.title,
           options.derivedAt,
+          report.under18,
+          report.enhanced,
         ]);
       }
       for (const f of c.findings) {
@@ -339,11 +346,11 @@ export class CaseHistoryRepository {
     }
     if (obl.rows > 0) {
       await sql`insert into obligations (investigation_id, person_id, rule, trigger_event_id, due_date, status, met_at,
-          met_by_event_id, owner, owner_user_id, team_id, source, title, derived_at)
+          met_by_event_id, owner, owner_user_id, team_id, source, title, derived_at, under18, enhanced)
         select * from unnest(${obl.c[0]}::uuid[], ${obl.c[1]}::uuid[], ${obl.c[2]}::text[], ${obl.c[3]}::uuid[],
           ${obl.c[4]}::date[], ${obl.c[5]}::text[], ${obl.c[6]}::timestamptz[], ${obl.c[7]}::uuid[], ${obl.c[8]}::text[],
           ${obl.c[9]}::uuid[], ${obl.c[10]}::uuid[], ${obl.c[11]}::text[], ${obl.c[12]}::text[],
-          ${obl.c[13]}::timestamptz[])`.execute(db);
+          ${obl.c[13]}::timestamptz[], ${obl.c[14]}::boolean[], ${obl.c[15]}::boolean[])`.execute(db);
     }
     if (fnd.rows > 0) {
       await sql`insert into findings (investigation_id, person_id, code, rule, event_id, message, source, derived_at)

@@ -51,3 +51,10 @@ test('should match the committed SQL snapshot of the compliance summary queries'
   }
   assert.equal(actual, expected, 'compliance SQL changed: review it, then run with UPDATE_SQL_SNAPSHOTS=1');
 });
+
+test('should read the summary from the obligations ledger alone, with no join, when building the dashboard', () => {
+  for (const block of compiledSql().split('\n-- ')) {
+    assert.doesNotMatch(block, /\bjoin\b/i, block.slice(0, 80));
+    assert.doesNotMatch(block, /\b(people|investigations|contracts|findings|events)\b/, block.slice(0, 80));
+  }
+});

@@ -9,9 +9,10 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from './database.js';
 import type { ObligationStatus } from '../domain/evaluation.types.js';
+import type { AgeBand } from '../domain/report-breakdown.js';
 import { pageOf, type Page } from './sql-helpers.js';
 
-export type AgeBand = 'under-18' | '18-plus' | 'unknown';
+export type { AgeBand };
 export type ComplianceBucket = 'met' | 'met-late' | 'overdue' | 'open' | 'not-required';
 export const COMPLIANCE_BUCKETS: readonly ComplianceBucket[] = [
   'met',
@@ -147,9 +148,10 @@ export class ComplianceRepository {
    * The counts for every grouping set of `SUMMARY_GROUPS`, from two statements run side by side, each a
    * scan of the period's obligations (the covering index) with a first aggregate that stays small:
    * - who: per officer and per team (first aggregate: officer × team × bucket);
-   * - what: rule, month, age band and enhanced (first aggregate: rule × month × age × enhanced × bucket).
-   * Age band and enhanced status come from hash joins to small sets (people under 18 at the offence,
-   * people without a date of birth, enhanced people), which PostgreSQL can run in parallel.
+   * - what: rule, month, age band and enhanced (first aggregate: rule × due date × status × under18 ×
+   *   enhanced, plain columns; month and bucket are computed from its few thousand rows).
+   * Age band and enhanced status are the obligation's own columns (derivation writes the domain's answer:
+   * src/domain/report-breakdown.ts), so neither statement joins anything.
    */
   async summary(filter: ComplianceFilter): Promise<ComplianceSummaryRow[]> {
     const [what, who] = await Promise.all([
@@ -177,7 +179,7 @@ export class ComplianceRepository {
         teamId: null,
         ownerUserId: null,
         month: r.month,
-        ageBand: r.ageBand,
+        ageBand: (Number(r.g) & 2) !== 0 ? null : ageBandOf(r.under18),
         enhanced: r.enhanced,
         ...counts(r),
       })),
@@ -253,38 +255,38 @@ export class ComplianceRepository {
     const cols: Partial<Record<ComplianceDimension, string>> = {
       rule: 'rule',
       month: 'month',
-      ageBand: 'age_band',
+      ageBand: 'under18',
       enhanced: 'enhanced',
     };
     const sets = SUMMARY_GROUPS.filter((g) => !g.includes('officer') && !g.includes('team'))
       .map((g) => `(${g.map((d) => cols[d]!).join(', ')})`)
       .join(', ');
+    // First aggregate over plain columns only (nothing computed per row of the scan).
     let inner = db
       .selectFrom('obligations as o')
-      .leftJoin(underEighteenPeople(db).as('u'), 'u.id', 'o.personId')
-      .leftJoin(undatedPeople(db).as('nd'), 'nd.id', 'o.personId')
-      .leftJoin(enhancedPeople(db).as('e'), 'e.personId', 'o.personId')
-      .select([
-        'o.rule',
-        sql<string>`to_char(o.due_date, 'YYYY-MM')`.as('month'),
-        sql<AgeBand>`case when u.id is not null then 'under-18'
-          when o.person_id is null or nd.id is not null then 'unknown' else '18-plus' end`.as('age_band'),
-        sql<boolean>`e.person_id is not null`.as('enhanced'),
-        bucketSql(filter.today).as('bucket'),
-        sql<number>`count(*)`.as('n'),
-      ])
+      .select(['o.rule', 'o.dueDate', 'o.status', 'o.under18', 'o.enhanced', sql<number>`count(*)`.as('n')])
       .where('o.dueDate', '>=', filter.from)
       .where('o.dueDate', '<=', filter.to);
     if (filter.teamId) inner = inner.where('o.teamId', '=', filter.teamId);
     if (filter.ownerUserId) inner = inner.where('o.ownerUserId', '=', filter.ownerUserId);
+    const keyed = db
+      .selectFrom(inner.groupBy(['o.rule', 'o.dueDate', 'o.status', 'o.under18', 'o.enhanced']).as('o'))
+      .select([
+        'o.rule',
+        sql<string>`to_char(o.due_date, 'YYYY-MM')`.as('month'),
+        'o.under18',
+        'o.enhanced',
+        bucketSql(filter.today).as('bucket'),
+        'o.n',
+      ]);
     return db
-      .selectFrom(inner.groupBy([sql`1`, sql`2`, sql`3`, sql`4`, sql`5`]).as('f'))
+      .selectFrom(keyed.as('f'))
       .select([
         sql<string | null>`rule`.as('rule'),
         sql<string | null>`month`.as('month'),
-        sql<AgeBand | null>`age_band`.as('ageBand'),
+        sql<boolean | null>`under18`.as('under18'),
         sql<boolean | null>`enhanced`.as('enhanced'),
-        sql<number>`grouping(rule, month, age_band, enhanced)`.as('g'),
+        sql<number>`grouping(rule, month, under18, enhanced)`.as('g'),
         ...this.counts(),
       ])
       .groupBy(sql.raw(`grouping sets (${sets})`));
@@ -300,7 +302,6 @@ export class ComplianceRepository {
       .selectFrom('obligations as o')
       .innerJoin('investigations as i', 'i.id', 'o.investigationId')
       .leftJoin('people as p', 'p.id', 'o.personId')
-      .leftJoin('contracts as c', 'c.personId', 'o.personId')
       .where('o.dueDate', '>=', filter.from)
       .where('o.dueDate', '<=', filter.to);
     const teamId = d.teamId ?? filter.teamId;
@@ -311,7 +312,7 @@ export class ComplianceRepository {
     if (d.rules && d.rules.length > 0) q = q.where('o.rule', 'in', [...d.rules]);
     if (d.month) q = q.where(sql<string>`to_char(o.due_date, 'YYYY-MM')`, '=', d.month);
     if (d.ageBand) q = q.where(ageBandSql(), '=', d.ageBand);
-    if (d.enhanced !== undefined) q = q.where(enhancedSql(), '=', d.enhanced);
+    if (d.enhanced !== undefined) q = q.where('o.enhanced', '=', d.enhanced);
     if (d.bucket) q = q.where(bucketSql(filter.today), '=', d.bucket);
     const [items, count] = await Promise.all([
       q
@@ -396,7 +397,6 @@ export class ComplianceRepository {
       .selectFrom('obligations as o')
       .innerJoin('investigations as i', 'i.id', 'o.investigationId')
       .leftJoin('people as p', 'p.id', 'o.personId')
-      .leftJoin('contracts as c', 'c.personId', 'o.personId')
       .leftJoin('users as u', 'u.id', 'o.ownerUserId')
       .leftJoin('teams as t', 't.id', 'o.teamId')
       .select([
@@ -415,7 +415,7 @@ export class ComplianceRepository {
         't.name as teamName',
         'u.displayName as officerName',
         ageBandSql().as('ageBand'),
-        enhancedSql().as('enhanced'),
+        'o.enhanced',
         'i.reportedAt',
         sql<string>`(select string_agg(x->>'category', '; ') from jsonb_array_elements(i.offences) x)`.as(
           'offences',
@@ -460,42 +460,11 @@ function bucketSql(today: string): RawBuilder<ComplianceBucket> {
   return sql<ComplianceBucket>`case when o.status in ('met', 'met-late', 'not-required') then o.status when o.due_date < ${today} then 'overdue' else 'open' end`;
 }
 
-/** Age band at the offence (UNDER_18_BREAKDOWN): under 18 when born after the offence date less 18 years. */
+/** The age band the obligation row holds (`under18`, written at derivation; null: not recorded). */
 function ageBandSql(): RawBuilder<AgeBand> {
-  return sql<AgeBand>`case when p.date_of_birth is null then 'unknown'
-    when p.date_of_birth > (coalesce(i.offence_date, (i.reported_at at time zone 'Europe/London')::date) - interval '18 years')::date then 'under-18'
-    else '18-plus' end`;
+  return sql<AgeBand>`case when o.under18 then 'under-18' when not o.under18 then '18-plus' else 'unknown' end`;
 }
 
-/** People under 18 at the offence (UNDER_18_BREAKDOWN), as a set to look obligations up in. */
-function underEighteenPeople(db: Db) {
-  return db
-    .selectFrom('people as p')
-    .innerJoin('investigations as i', 'i.id', 'p.investigationId')
-    .select('p.id')
-    .where(
-      sql<boolean>`p.date_of_birth > (coalesce(i.offence_date, (i.reported_at at time zone 'Europe/London')::date) - interval '18 years')::date`,
-    );
-}
-
-function undatedPeople(db: Db) {
-  return db.selectFrom('people').select('id').where('dateOfBirth', 'is', null);
-}
-
-/** Enhanced people (ENHANCED_BREAKDOWN): recorded on the contract or by an event, or the engine's finding. */
-function enhancedPeople(db: Db) {
-  return db
-    .selectFrom(
-      sql<{ personId: string }>`(select person_id from contracts where enhanced_recorded
-        union select person_id from findings where code = 'F-ENHANCED-NOT-RECORDED'
-        union select person_id from events where type = 'enhanced-recorded')`.as('x'),
-    )
-    .select(sql<string>`x.person_id`.as('personId'));
-}
-
-/** Enhanced (ENHANCED_BREAKDOWN): recorded on the contract or by an event, or the engine's finding. */
-function enhancedSql(): RawBuilder<boolean> {
-  return sql<boolean>`coalesce(c.enhanced_recorded
-    or o.person_id in (select person_id from findings where code = 'F-ENHANCED-NOT-RECORDED')
-    or o.person_id in (select person_id from events where type = 'enhanced-recorded'), false)`;
+function ageBandOf(under18: boolean | null): AgeBand {
+  return under18 === null ? 'unknown' : under18 ? 'under-18' : '18-plus';
 }

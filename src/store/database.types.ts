@@ -175,6 +175,10 @@ export interface ObligationsTable {
   ownerUserId: string | null;
   /** Denormalised: the investigation's team. */
   teamId: string | null;
+  /** Denormalised for the compliance report: under 18 at the offence; null when the age is not recorded. */
+  under18: boolean | null;
+  /** Denormalised for the compliance report: counted as enhanced (src/domain/report-breakdown.ts). */
+  enhanced: Generated<boolean>;
   source: string;
   title: string;
   derivedAt: Instant;

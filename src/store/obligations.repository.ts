@@ -1,5 +1,6 @@
 import { sql, type CompiledQuery } from 'kysely';
 import type { Finding, Obligation, ObligationOwner, ObligationStatus } from '../domain/evaluation.types.js';
+import { NO_PERSON_BREAKDOWN, type PersonBreakdown } from '../domain/report-breakdown.js';
 import type { Db } from './database.js';
 import type { FindingRow, ObligationRow } from './database.types.js';
 import { addDays, pageOf, type Page } from './sql-helpers.js';
@@ -99,13 +100,15 @@ export class ObligationsRepository {
   /**
    * Replaces an investigation's obligations and findings with a fresh evaluation. Call inside the
    * transaction that changed the facts. Person and event refs (`v1`, `e3`) are resolved to ids; owner
-   * user and team are copied from the investigation (the OIC owns `oic` obligations).
+   * user and team are copied from the investigation (the OIC owns `oic` obligations). `breakdowns` (by
+   * person ref, from `reportBreakdowns`) gives each row the compliance report's age band and enhanced.
    */
   async replaceDerived(
     investigationId: string,
     obligations: readonly Obligation[],
     findings: readonly Finding[],
     derivedAt: string,
+    breakdowns: ReadonlyMap<string, PersonBreakdown> = new Map(),
   ): Promise<{ obligations: number; findings: number }> {
     const investigation = await this.db
       .selectFrom('investigations')
@@ -132,6 +135,7 @@ export class ObligationsRepository {
     await this.db.deleteFrom('findings').where('investigationId', '=', investigationId).execute();
 
     const obligationRows = obligations.map((o) => ({
+      ...breakdownColumns(breakdowns, o.person),
       investigationId,
       personId: personId(o.person),
       rule: o.rule,
@@ -471,4 +475,13 @@ function resolver(map: ReadonlyMap<string, string>, what: string) {
 
 function* chunks<T>(rows: readonly T[], size: number): Generator<T[]> {
   for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
+}
+
+/** The report columns of an obligation owed to `person` (a ref), as the domain decided them. */
+export function breakdownColumns(
+  breakdowns: ReadonlyMap<string, PersonBreakdown>,
+  person: string | null,
+): { under18: boolean | null; enhanced: boolean } {
+  const b = (person === null ? undefined : breakdowns.get(person)) ?? NO_PERSON_BREAKDOWN;
+  return { under18: b.ageBand === 'unknown' ? null : b.ageBand === 'under-18', enhanced: b.enhanced };
 }

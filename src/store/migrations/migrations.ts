@@ -8,6 +8,7 @@ import * as complianceReporting from './2026112805_compliance-reporting.js';
 import * as caseHistoryShape from './2026112820_case-history-shape.js';
 import * as dropFilingJustifications from './2026112830_drop-filing-justifications.js';
 import * as ledgerIndexes from './2026112840_ledger-indexes.js';
+import * as obligationReportBreakdown from './2026112850_obligation-report-breakdown.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026112801_initial': initial,
@@ -15,6 +16,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026112820_case-history-shape': caseHistoryShape,
   '2026112830_drop-filing-justifications': dropFilingJustifications,
   '2026112840_ledger-indexes': ledgerIndexes,
+  '2026112850_obligation-report-breakdown': obligationReportBreakdown,
 };
 
 export const staticMigrationProvider: MigrationProvider = {
