@@ -168,12 +168,14 @@ export class AuthService {
       email?: string | null;
     },
   ): Promise<User> {
-    if (actor !== 'system' && !can(actor, 'admin:manage'))
-      {throw new Forbidden('Only an administrator can create accounts');}
+    if (actor !== 'system' && !can(actor, 'admin:manage')) {
+      throw new Forbidden('Only an administrator can create accounts');
+    }
     const username = input.username.trim().toLowerCase();
     const problems = passwordProblems(input.password, username);
-    if (problems.length > 0)
-      {throw new ValidationFailed(problems.map((message) => ({ field: 'password', message })));}
+    if (problems.length > 0) {
+      throw new ValidationFailed(problems.map((message) => ({ field: 'password', message })));
+    }
     const passwordHash = await hashPassword(input.password);
     return this.db.transaction().execute(async (trx) => {
       const r = createRepositories(trx);
