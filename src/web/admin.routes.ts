@@ -201,7 +201,7 @@ export function registerAdminPages(app: FastifyInstance, services: Services): vo
       .sort((a, b) => Number(b.active) - Number(a.active) || a.username.localeCompare(b.username));
     return reply
       .header('cache-control', 'no-store')
-      .renderPage('pages/admin/users', { pageTitle: 'Accounts', users: rows, notice });
+      .renderPage('pages/admin/users', { pageTitle: 'Accounts', users: rows, notice, selfId: actor.id });
   });
 
   const newUserPage = async (reply: FastifyReply, actor: Actor, errors: FieldErrors, values: FormBody) => {
