@@ -45,11 +45,11 @@ describe('admin pages', () => {
     (await h.services.admin.listUsers(actorOf(h.accounts.admin.user))).find((u) => u.username === username)
       ?.id ?? '';
 
-  it('should show the chain verified and the counts, when an administrator opens /admin', async () => {
+  it('should show the counts and offer the chain check, when an administrator opens /admin', async () => {
     const res = await get('admin', '/admin');
     assert.equal(res.statusCode, 200);
     assert.match(res.body, /<h1 class="govuk-heading-l">Admin<\/h1>/);
-    assert.match(res.body, /Verified<\/strong>\s*<span data-qa="chain-status">all \d+ entries are intact/);
+    assert.match(res.body, /href="\/admin\/audit\/verify"/);
     assert.match(res.body, /6 active, 0 deactivated/, 'the six accounts of the harness');
     assert.match(res.body, /6 in use, 0 revoked/, 'one token per harness account');
     for (const href of [
@@ -408,6 +408,5 @@ describe('admin pages', () => {
     await sql`update audit_log set reason = 'rewritten' where id = ${victim.id}`.execute(h.database.db);
     const broken = await get('admin', '/admin/audit/verify');
     assert.match(broken.body, new RegExp(`The first broken entry is <strong>entry ${victim.id}</strong>`));
-    assert.match((await get('admin', '/admin')).body, new RegExp(`the chain breaks at entry ${victim.id}`));
   });
 });
