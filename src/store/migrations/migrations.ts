@@ -9,6 +9,7 @@ import * as caseHistoryShape from './2026112820_case-history-shape.js';
 import * as dropFilingJustifications from './2026112830_drop-filing-justifications.js';
 import * as ledgerIndexes from './2026112840_ledger-indexes.js';
 import * as obligationReportBreakdown from './2026112850_obligation-report-breakdown.js';
+import * as obligationOwnerTeamStatistics from './2026112851_obligation-owner-team-statistics.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026112801_initial': initial,
@@ -17,6 +18,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026112830_drop-filing-justifications': dropFilingJustifications,
   '2026112840_ledger-indexes': ledgerIndexes,
   '2026112850_obligation-report-breakdown': obligationReportBreakdown,
+  '2026112851_obligation-owner-team-statistics': obligationOwnerTeamStatistics,
 };
 
 export const staticMigrationProvider: MigrationProvider = {
