@@ -42,10 +42,30 @@ const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 const date = (ms: number) => iso(ms).slice(0, 10);
 
 const ORDINARY: OffenceCategory[] = [
-  'violence-with-injury', 'violence-without-injury', 'burglary', 'theft', 'theft', 'vehicle-crime', 'criminal-damage',
-  'fraud', 'public-order', 'robbery', 'stalking-harassment', 'threats-to-kill', 'weapons', 'threat-to-damage-property',
+  'violence-with-injury',
+  'violence-without-injury',
+  'burglary',
+  'theft',
+  'theft',
+  'vehicle-crime',
+  'criminal-damage',
+  'fraud',
+  'public-order',
+  'robbery',
+  'stalking-harassment',
+  'threats-to-kill',
+  'weapons',
+  'threat-to-damage-property',
 ];
-const SERIOUS: OffenceCategory[] = ['sexual', 'sexual', 'gbh-with-intent', 'kidnap', 'modern-slavery', 'attempted-murder', 'homicide'];
+const SERIOUS: OffenceCategory[] = [
+  'sexual',
+  'sexual',
+  'gbh-with-intent',
+  'kidnap',
+  'modern-slavery',
+  'attempted-murder',
+  'homicide',
+];
 const METHODS: ContactMethod[] = ['phone', 'phone', 'phone', 'in-person', 'video', 'email', 'text', 'letter'];
 const SUMMARIES = [
   'Spoke to the victim, explained the arrest of the suspect and the next steps in the investigation.',
@@ -56,7 +76,8 @@ const SUMMARIES = [
 ];
 
 function makeCase(n: number): CaseHistory {
-  const reportedMs = Date.UTC(2019, 0, 1) + Math.floor(rnd() * 8 * 365) * DAY + int(7, 23) * HOUR + int(0, 59) * 60_000;
+  const reportedMs =
+    Date.UTC(2019, 0, 1) + Math.floor(rnd() * 8 * 365) * DAY + int(7, 23) * HOUR + int(0, 59) * 60_000;
   const enhancedCase = chance(0.25);
   const offences = [{ category: enhancedCase && chance(0.6) ? pick(SERIOUS) : pick(ORDINARY) }];
   if (chance(0.2)) offences.push({ category: pick(ORDINARY) });
@@ -81,12 +102,22 @@ function makeCase(n: number): CaseHistory {
       contract: {
         preferredMethod: pick(METHODS),
         updateFrequencyDays: chance(0.5) ? pick([7, 14, 21, 28, 35]) : null,
-        timesToAvoid: chance(0.3) ? [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '09:00', to: '17:00' }] : [],
+        timesToAvoid: chance(0.3)
+          ? [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '09:00', to: '17:00' }]
+          : [],
         enhancedRecorded: enhancedCase && chance(0.7),
       },
     });
   }
-  if (chance(0.3)) people.push({ id: 'w1', role: 'witness', kind: 'person', name: `Witness ${n}`, dateOfBirth: '1980-05-05' });
+  if (chance(0.3)) {
+    people.push({
+      id: 'w1',
+      role: 'witness',
+      kind: 'person',
+      name: `Witness ${n}`,
+      dateOfBirth: '1980-05-05',
+    });
+  }
 
   const events: CaseEvent[] = [];
   const target = int(0, 15);
@@ -96,17 +127,46 @@ function makeCase(n: number): CaseHistory {
   const victim = () => pick(people.filter((p) => p.role === 'victim')).id;
   const contact = (purposes: ContactPurpose[], informs?: string[]) => {
     events.push({
-      id: `e${++id}`, at: iso(next(2, 60)), type: 'contact', person: victim(), method: pick(METHODS),
-      outcome: chance(0.75) ? 'successful' : 'unsuccessful', purposes, ...(informs ? { informs } : {}), summary: pick(SUMMARIES),
+      id: `e${++id}`,
+      at: iso(next(2, 60)),
+      type: 'contact',
+      person: victim(),
+      method: pick(METHODS),
+      outcome: chance(0.75) ? 'successful' : 'unsuccessful',
+      purposes,
+      ...(informs ? { informs } : {}),
+      summary: pick(SUMMARIES),
     });
   };
   const steps: (() => void)[] = [
     () => contact(['initial-contact']),
-    () => events.push({ id: `e${++id}`, at: iso(next(1, 30)), type: 'support-referral', person: victim(), service: pick(['victim-support', 'isva', 'idva', 'other'] as const), consent: pick(['explicit', 'implied'] as const) }),
-    () => events.push({ id: `e${++id}`, at: iso(next(1, 48)), type: 'needs-assessment', person: victim(), urn: chance(0.95) ? `46/${n}/26` : '46/0/26' }),
+    () =>
+      events.push({
+        id: `e${++id}`,
+        at: iso(next(1, 30)),
+        type: 'support-referral',
+        person: victim(),
+        service: pick(['victim-support', 'isva', 'idva', 'other'] as const),
+        consent: pick(['explicit', 'implied'] as const),
+      }),
+    () =>
+      events.push({
+        id: `e${++id}`,
+        at: iso(next(1, 48)),
+        type: 'needs-assessment',
+        person: victim(),
+        urn: chance(0.95) ? `46/${n}/26` : '46/0/26',
+      }),
     () => events.push({ id: `e${++id}`, at: iso(next(1, 48)), type: 'victim-care-card', person: victim() }),
     () => events.push({ id: `e${++id}`, at: iso(next(4, 96)), type: 'statement', person: victim() }),
-    () => events.push({ id: `e${++id}`, at: iso(next(0, 4)), type: 'vps-offered', person: victim(), accepted: chance(0.5) }),
+    () =>
+      events.push({
+        id: `e${++id}`,
+        at: iso(next(0, 4)),
+        type: 'vps-offered',
+        person: victim(),
+        accepted: chance(0.5),
+      }),
     () => {
       const arrest = `e${++id}`;
       events.push({ id: arrest, at: iso(next(24, 300)), type: 'suspect-arrested' });
@@ -115,21 +175,44 @@ function makeCase(n: number): CaseHistory {
     },
     () => {
       const e = `e${++id}`;
-      events.push({ id: e, at: iso(next(1, 12)), type: pick(['suspect-bailed', 'suspect-released-under-investigation', 'bail-conditions-changed'] as const) });
+      events.push({
+        id: e,
+        at: iso(next(1, 12)),
+        type: pick([
+          'suspect-bailed',
+          'suspect-released-under-investigation',
+          'bail-conditions-changed',
+        ] as const),
+      });
       contact(['mandatory-update'], [e]);
     },
     () => contact(['investigative-update']),
     () => {
-      if (chance(0.15)) events.push({ id: `e${++id}`, at: iso(next(1, 200)), type: 'updates-declined', person: victim() });
-      else contact(['investigative-update', 'other']);
+      if (chance(0.15)) {
+        events.push({ id: `e${++id}`, at: iso(next(1, 200)), type: 'updates-declined', person: victim() });
+      } else contact(['investigative-update', 'other']);
     },
     () => {
       if (chance(0.6)) {
         const hearing = date(t + int(14, 60) * DAY);
-        events.push({ id: `e${++id}`, at: iso(next(48, 900)), type: 'suspect-charged', firstHearingDate: hearing });
+        events.push({
+          id: `e${++id}`,
+          at: iso(next(48, 900)),
+          type: 'suspect-charged',
+          firstHearingDate: hearing,
+        });
         events.push({ id: `e${++id}`, at: iso(next(1, 30)), type: 'vwcu-handover' });
       } else {
-        events.push({ id: `e${++id}`, at: iso(next(48, 900)), type: pick(['investigation-filed', 'decision-not-to-charge', 'suspect-released-nfa', 'out-of-court-disposal'] as const) });
+        events.push({
+          id: `e${++id}`,
+          at: iso(next(48, 900)),
+          type: pick([
+            'investigation-filed',
+            'decision-not-to-charge',
+            'suspect-released-nfa',
+            'out-of-court-disposal',
+          ] as const),
+        });
       }
     },
     () => {
@@ -139,13 +222,28 @@ function makeCase(n: number): CaseHistory {
     },
     () => {
       events.push({ id: `e${++id}`, at: iso(next(200, 2000)), type: 'outcome-received' });
-      events.push({ id: `e${++id}`, at: iso(next(1, 24)), type: 'sentence', custodyMonths: pick([0, 6, 12, 24, 48]), hospitalOrder: chance(0.03), offenceCategory: offences[0]!.category });
+      events.push({
+        id: `e${++id}`,
+        at: iso(next(1, 24)),
+        type: 'sentence',
+        custodyMonths: pick([0, 6, 12, 24, 48]),
+        hospitalOrder: chance(0.03),
+        offenceCategory: offences[0]!.category,
+      });
     },
     () => {
       const c = `e${++id}`;
       const who = victim();
       events.push({ id: c, at: iso(next(24, 400)), type: 'complaint-received', person: who });
-      if (chance(0.7)) events.push({ id: `e${++id}`, at: iso(next(24, 300)), type: 'complaint-responded', person: who, complaint: c });
+      if (chance(0.7)) {
+        events.push({
+          id: `e${++id}`,
+          at: iso(next(24, 300)),
+          type: 'complaint-responded',
+          person: who,
+          complaint: c,
+        });
+      }
     },
   ];
   for (const step of steps) {
@@ -158,8 +256,11 @@ function makeCase(n: number): CaseHistory {
     format: 'victim-care/case-history@1',
     asOf: iso(asOfMs),
     investigation: {
-      urn: `46/${n}/26`, reportedAt: iso(reportedMs), offenceDate: chance(0.8) ? date(reportedMs - int(0, 5) * DAY) : null,
-      offences, flags: { domesticAbuse, hateCrime: enhancedCase && chance(0.1), terrorism: false },
+      urn: `46/${n}/26`,
+      reportedAt: iso(reportedMs),
+      offenceDate: chance(0.8) ? date(reportedMs - int(0, 5) * DAY) : null,
+      offences,
+      flags: { domesticAbuse, hateCrime: enhancedCase && chance(0.1), terrorism: false },
       anticipatedPlea: pick(['guilty', 'not-guilty', null] as const),
     },
     people,
@@ -171,7 +272,9 @@ const cases = Array.from({ length: COUNT }, (_, i) => makeCase(i));
 // Drop dangling informs left by the 15-event cap, as the reader would refuse them.
 for (const c of cases) {
   const ids = new Set(c.events.map((e) => e.id));
-  for (const e of c.events) if (e.type === 'contact' && e.informs) e.informs = e.informs.filter((x) => ids.has(x));
+  for (const e of c.events) {
+    if (e.type === 'contact' && e.informs) e.informs = e.informs.filter((x) => ids.has(x));
+  }
 }
 const pack = shippedRulePack();
 const calendar = shippedCalendar();
@@ -207,10 +310,16 @@ times.sort();
 const pct = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))]!;
 const perSecond = cases.length / totalS;
 
-console.log(`rules engine: ${cases.length} case histories (seed ${SEED}), ${(events / cases.length).toFixed(1)} events/case, ` +
-  `${(obligations / cases.length).toFixed(1)} obligations/case, ${((100 * enhanced.yes) / enhanced.people).toFixed(0)}% of victims enhanced`);
-console.log(`  evaluations/s  ${Math.round(perSecond).toLocaleString('en-GB')}  (target ≥ ${TARGET.toLocaleString('en-GB')})`);
-console.log(`  per CPU-second ${Math.round(cases.length / cpuS).toLocaleString('en-GB')}  (wall ${totalS.toFixed(2)} s, CPU ${cpuS.toFixed(2)} s: on a shared machine wall time includes waiting)`);
+console.log(
+  `rules engine: ${cases.length} case histories (seed ${SEED}), ${(events / cases.length).toFixed(1)} events/case, ` +
+    `${(obligations / cases.length).toFixed(1)} obligations/case, ${((100 * enhanced.yes) / enhanced.people).toFixed(0)}% of victims enhanced`,
+);
+console.log(
+  `  evaluations/s  ${Math.round(perSecond).toLocaleString('en-GB')}  (target ≥ ${TARGET.toLocaleString('en-GB')})`,
+);
+console.log(
+  `  per CPU-second ${Math.round(cases.length / cpuS).toLocaleString('en-GB')}  (wall ${totalS.toFixed(2)} s, CPU ${cpuS.toFixed(2)} s: on a shared machine wall time includes waiting)`,
+);
 console.log(`  p50 per case   ${pct(50).toFixed(1)} µs`);
 console.log(`  p99 per case   ${pct(99).toFixed(1)} µs`);
 console.log(`  max per case   ${times[times.length - 1]!.toFixed(1)} µs`);

@@ -24,7 +24,13 @@ const database = await openDatabase({ databaseUrl: url });
 const calendar = new CalendarProvider(database.db);
 await calendar.reload();
 const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: url });
-const services = createServices({ db: database.db, clock: systemClock, pack: shippedRulePack(), calendar, config });
+const services = createServices({
+  db: database.db,
+  clock: systemClock,
+  pack: shippedRulePack(),
+  calendar,
+  config,
+});
 const busy = await createRepositories(database.db).users.getByUsername('officer0');
 if (!busy) {
   console.error(`no officer0 in ${url}: run npm run bench first`);
@@ -35,20 +41,48 @@ const { token } = await services.auth.signIn('officer0', PASSWORD);
 const app = await buildServer({ services, config, logger: false });
 await app.ready();
 
-const tabs = ['/worklist', '/worklist?bucket=overdue', '/worklist?bucket=due-today', '/worklist?bucket=due-this-week', '/worklist?bucket=upcoming', '/worklist?page=2'];
-for (let i = 0; i < 20; i++) await app.inject({ method: 'GET', url: tabs[i % tabs.length]!, headers: { cookie: `${SESSION_COOKIE}=${token}` } });
+const tabs = [
+  '/worklist',
+  '/worklist?bucket=overdue',
+  '/worklist?bucket=due-today',
+  '/worklist?bucket=due-this-week',
+  '/worklist?bucket=upcoming',
+  '/worklist?page=2',
+];
+for (let i = 0; i < 20; i++) {
+  await app.inject({
+    method: 'GET',
+    url: tabs[i % tabs.length]!,
+    headers: { cookie: `${SESSION_COOKIE}=${token}` },
+  });
+}
 const times: number[] = [];
 for (let i = 0; i < REQUESTS; i++) {
   const started = performance.now();
-  const res = await app.inject({ method: 'GET', url: tabs[i % tabs.length]!, headers: { cookie: `${SESSION_COOKIE}=${token}` } });
+  const res = await app.inject({
+    method: 'GET',
+    url: tabs[i % tabs.length]!,
+    headers: { cookie: `${SESSION_COOKIE}=${token}` },
+  });
   times.push(performance.now() - started);
   if (res.statusCode !== 200) throw new Error(`GET ${tabs[i % tabs.length]} answered ${res.statusCode}`);
 }
 times.sort((a, b) => a - b);
 const at = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!;
-const open = (await services.worklists.mine({ id: busy.id, role: 'officer', teamId: busy.teamId, displayName: busy.displayName })).counts.total;
-console.log(`worklist page, busy officer (${open} open obligations), ${REQUESTS} requests over ${tabs.length} tabs`);
-console.log(`  server time p50 ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms, max ${times.at(-1)!.toFixed(1)} ms (target p95 ≤ 100 ms)`);
+const open = (
+  await services.worklists.mine({
+    id: busy.id,
+    role: 'officer',
+    teamId: busy.teamId,
+    displayName: busy.displayName,
+  })
+).counts.total;
+console.log(
+  `worklist page, busy officer (${open} open obligations), ${REQUESTS} requests over ${tabs.length} tabs`,
+);
+console.log(
+  `  server time p50 ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms, max ${times.at(-1)!.toFixed(1)} ms (target p95 ≤ 100 ms)`,
+);
 console.log(at(0.95) <= 100 ? '  PASS' : '  BELOW TARGET');
 await app.close();
 await database.close();

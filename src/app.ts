@@ -16,7 +16,10 @@ export interface App {
   close(): Promise<void>;
 }
 
-export async function openApp(env: Record<string, string | undefined>, clock: Clock = systemClock): Promise<App> {
+export async function openApp(
+  env: Record<string, string | undefined>,
+  clock: Clock = systemClock,
+): Promise<App> {
   const config = loadConfig(env);
   const database = await openDatabase({
     databaseUrl: config.DATABASE_URL,
@@ -25,6 +28,12 @@ export async function openApp(env: Record<string, string | undefined>, clock: Cl
   });
   const calendar = new CalendarProvider(database.db);
   await calendar.reload();
-  const services = createServices({ db: database.db, clock, pack: shippedRulePack(config.RULE_PACK), calendar, config });
+  const services = createServices({
+    db: database.db,
+    clock,
+    pack: shippedRulePack(config.RULE_PACK),
+    calendar,
+    config,
+  });
   return { config, database, services, close: () => database.close() };
 }

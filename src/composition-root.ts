@@ -43,7 +43,9 @@ export function createServices(deps: ServiceDeps) {
     caseHistories: new CaseHistoryService(deps.db, deps.clock, rules),
     filing: new FilingService(deps.db, deps.clock, cases),
     officers: new OfficerDirectoryService(deps.db),
-    compliance: new ComplianceService(deps.db, deps.clock, deps.pack, { forceName: deps.config.FORCE_NAME ?? 'Kent Police' }),
+    compliance: new ComplianceService(deps.db, deps.clock, deps.pack, {
+      forceName: deps.config.FORCE_NAME ?? 'Kent Police',
+    }),
     breaches: new BreachService(deps.db, deps.clock),
     letters: new LetterService(deps.db, deps.clock, rules, cases, deps.config),
     worklists: new WorklistService(deps.db, deps.clock),

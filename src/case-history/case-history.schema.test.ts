@@ -18,7 +18,17 @@ function valid(): Record<string, any> {
     people: [{ id: 'v1', role: 'victim', kind: 'person', name: 'Alex Smith', dateOfBirth: '1990-04-01' }],
     events: [
       { id: 'e1', at: '2026-03-06T18:00:00Z', type: 'suspect-arrested' },
-      { id: 'e2', at: '2026-03-09T17:30:00+01:00', type: 'contact', person: 'v1', method: 'phone', outcome: 'successful', purposes: ['mandatory-update'], informs: ['e1'], summary: 'Explained the arrest and the next steps to the victim.' },
+      {
+        id: 'e2',
+        at: '2026-03-09T17:30:00+01:00',
+        type: 'contact',
+        person: 'v1',
+        method: 'phone',
+        outcome: 'successful',
+        purposes: ['mandatory-update'],
+        informs: ['e1'],
+        summary: 'Explained the arrest and the next steps to the victim.',
+      },
       { id: 'e3', at: '2026-03-10T10:00:00Z', type: 'complaint-received', person: 'v1' },
       { id: 'e4', at: '2026-03-11T10:00:00Z', type: 'complaint-responded', person: 'v1', complaint: 'e3' },
     ],
@@ -90,7 +100,13 @@ test('should name the path when a date or an instant is invalid', () => {
   d.people[0].dateOfBirth = '01/04/1990';
   assert.match(problemAt(d, 'investigation.offenceDate'), /YYYY-MM-DD/);
   assert.match(problemAt(d, 'people[0].dateOfBirth'), /YYYY-MM-DD/);
-  for (const at of ['2026-03-06 18:00:00', '2026-03-06T18:00:00', '2026-02-30T10:00:00Z', '2026-03-06T25:00:00Z', 'yesterday']) {
+  for (const at of [
+    '2026-03-06 18:00:00',
+    '2026-03-06T18:00:00',
+    '2026-02-30T10:00:00Z',
+    '2026-03-06T25:00:00Z',
+    'yesterday',
+  ]) {
     const e = valid();
     e.events[0].at = at;
     assert.match(problemAt(e, 'events[0].at'), /ISO 8601 instant/, at);
@@ -126,6 +142,13 @@ test('should report several problems at once when a document has several', () =>
   d.investigation.offences[0].category = 'arson';
   d.events[0].type = 'bogus';
   d.events[1].person = 'v9';
-  const paths = problems(d).map((p) => p.path).sort();
-  assert.deepEqual(paths, ['events[0].type', 'events[1].person', 'format', 'investigation.offences[0].category']);
+  const paths = problems(d)
+    .map((p) => p.path)
+    .sort();
+  assert.deepEqual(paths, [
+    'events[0].type',
+    'events[1].person',
+    'format',
+    'investigation.offences[0].category',
+  ]);
 });

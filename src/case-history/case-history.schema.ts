@@ -18,7 +18,8 @@ import {
 
 export const CASE_HISTORY_FORMAT = 'victim-care/case-history@1';
 
-const INSTANT = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+const INSTANT =
+  /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
 
 export function isValidInstant(value: string): boolean {
   const m = INSTANT.exec(value);
@@ -41,7 +42,10 @@ const oneOf = <const T extends readonly [string, ...string[]]>(values: T, what: 
   });
 const hhmm = text.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM');
 
-const offence = z.object({ category: oneOf(OFFENCE_CATEGORIES, 'offence category'), description: text.optional() });
+const offence = z.object({
+  category: oneOf(OFFENCE_CATEGORIES, 'offence category'),
+  description: text.optional(),
+});
 
 export const investigationSchema = z.object({
   urn: id,
@@ -49,14 +53,22 @@ export const investigationSchema = z.object({
   offenceDate: date.nullish(),
   offences: z.array(offence).min(1, 'must list at least one offence'),
   flags: z
-    .object({ domesticAbuse: bool.default(false), hateCrime: bool.default(false), terrorism: bool.default(false) })
+    .object({
+      domesticAbuse: bool.default(false),
+      hateCrime: bool.default(false),
+      terrorism: bool.default(false),
+    })
     .default({ domesticAbuse: false, hateCrime: false, terrorism: false }),
   anticipatedPlea: oneOf(['guilty', 'not-guilty'] as const, 'plea').nullish(),
 });
 
 export const contractSchema = z.object({
   preferredMethod: oneOf(CONTACT_METHODS, 'contact method').nullish(),
-  updateFrequencyDays: z.number().int('must be a whole number of days').positive('must be at least 1').nullish(),
+  updateFrequencyDays: z
+    .number()
+    .int('must be a whole number of days')
+    .positive('must be at least 1')
+    .nullish(),
   timesToAvoid: z
     .array(z.object({ days: z.array(oneOf(WEEKDAYS, 'day')).min(1), from: hhmm, to: hhmm }))
     .optional(),
@@ -124,7 +136,12 @@ const eventSchemas = [
   ev('vwcu-handover', {
     ...base,
     handover: z
-      .object({ witnesses: text.nullish(), specialMeasures: text.nullish(), needs: text.nullish(), availability: text.nullish() })
+      .object({
+        witnesses: text.nullish(),
+        specialMeasures: text.nullish(),
+        needs: text.nullish(),
+        availability: text.nullish(),
+      })
       .optional(),
   }),
   ev('sentence', {
@@ -139,9 +156,22 @@ const eventSchemas = [
   ev('prison-contact-block-in-place', { ...personal, request: id }),
   ev('filing-letter-sent', { ...personal, justificationApproved: bool.optional() }),
   // Workflow records the rules do not read (SOP 3.2.6-3.2.8, 3.2.10.1, 3.3.1): kept for the timeline and audit.
-  ev('special-measures-discussed', { ...personal, measures: z.array(text).optional(), summary: text.nullish() }),
-  ev('special-measures-applied', { ...personal, measures: z.array(text).optional(), summary: text.nullish() }),
-  ev('special-measures-outcome', { ...personal, granted: bool, measures: z.array(text).optional(), summary: text.nullish() }),
+  ev('special-measures-discussed', {
+    ...personal,
+    measures: z.array(text).optional(),
+    summary: text.nullish(),
+  }),
+  ev('special-measures-applied', {
+    ...personal,
+    measures: z.array(text).optional(),
+    summary: text.nullish(),
+  }),
+  ev('special-measures-outcome', {
+    ...personal,
+    granted: bool,
+    measures: z.array(text).optional(),
+    summary: text.nullish(),
+  }),
   ev('disengagement-reviewed', {
     ...personal,
     avenues: z.array(text).optional(),
@@ -150,19 +180,27 @@ const eventSchemas = [
     addressVerified: bool.optional(),
     summary: text.nullish(),
   }),
-  ev('filing-signed-off', { ...personal, letterJustificationApproved: bool.optional(), justification: text.nullish() }),
+  ev('filing-signed-off', {
+    ...personal,
+    letterJustificationApproved: bool.optional(),
+    justification: text.nullish(),
+  }),
   ...PERSON_EVENTS.map((t) => ev(t, personal)),
   ...INVESTIGATION_EVENTS.map((t) => ev(t, base)),
 ];
 export const EVENT_TYPES: readonly string[] = eventSchemas.map((s) => s.shape.type.value);
 
 /** One event of the format, validated by its `type`. */
-export const caseEventSchema = z.discriminatedUnion('type', eventSchemas as unknown as [typeof eventSchemas[0], ...typeof eventSchemas], {
-  error: (iss) =>
-    iss.code === 'invalid_union' && (iss as { note?: string }).note === 'No matching discriminator'
-      ? `unknown event type ${JSON.stringify((iss.input as { type?: unknown } | undefined)?.type)}`
-      : undefined,
-});
+export const caseEventSchema = z.discriminatedUnion(
+  'type',
+  eventSchemas as unknown as [(typeof eventSchemas)[0], ...typeof eventSchemas],
+  {
+    error: (iss) =>
+      iss.code === 'invalid_union' && (iss as { note?: string }).note === 'No matching discriminator'
+        ? `unknown event type ${JSON.stringify((iss.input as { type?: unknown } | undefined)?.type)}`
+        : undefined,
+  },
+);
 
 export const caseHistorySchema = z.object({
   format: z.literal(CASE_HISTORY_FORMAT, { error: `must be "${CASE_HISTORY_FORMAT}"` }),
@@ -207,22 +245,32 @@ function referenceProblems(doc: Loose): Problem[] {
   const events = asList(doc.events);
   const personIds = new Set<unknown>();
   people.forEach((p, i) => {
-    if (personIds.has(p?.id)) problems.push({ path: `people[${i}].id`, message: `duplicate id ${JSON.stringify(p.id)}` });
+    if (personIds.has(p?.id)) {
+      problems.push({ path: `people[${i}].id`, message: `duplicate id ${JSON.stringify(p.id)}` });
+    }
     personIds.add(p?.id);
   });
   const eventTypes = new Map<unknown, unknown>();
   events.forEach((e, i) => {
-    if (eventTypes.has(e?.id)) problems.push({ path: `events[${i}].id`, message: `duplicate id ${JSON.stringify(e.id)}` });
+    if (eventTypes.has(e?.id)) {
+      problems.push({ path: `events[${i}].id`, message: `duplicate id ${JSON.stringify(e.id)}` });
+    }
     eventTypes.set(e?.id, e?.type);
   });
   events.forEach((e, i) => {
     if (!e || typeof e !== 'object') return;
     if (typeof e.person === 'string' && !personIds.has(e.person)) {
-      problems.push({ path: `events[${i}].person`, message: `no person with id ${JSON.stringify(e.person)}` });
+      problems.push({
+        path: `events[${i}].person`,
+        message: `no person with id ${JSON.stringify(e.person)}`,
+      });
     }
     asList(e.informs).forEach((ref, j) => {
       if (typeof ref === 'string' && !eventTypes.has(ref)) {
-        problems.push({ path: `events[${i}].informs[${j}]`, message: `no event with id ${JSON.stringify(ref)}` });
+        problems.push({
+          path: `events[${i}].informs[${j}]`,
+          message: `no event with id ${JSON.stringify(ref)}`,
+        });
       }
     });
     const target = REFERENCE_TARGETS[String(e.type)];
@@ -230,7 +278,10 @@ function referenceProblems(doc: Loose): Problem[] {
     if (target && typeof ref === 'string') {
       const type = eventTypes.get(ref);
       if (type === undefined) {
-        problems.push({ path: `events[${i}].${target.field}`, message: `no event with id ${JSON.stringify(ref)}` });
+        problems.push({
+          path: `events[${i}].${target.field}`,
+          message: `no event with id ${JSON.stringify(ref)}`,
+        });
       } else if (!target.types.includes(String(type))) {
         problems.push({
           path: `events[${i}].${target.field}`,

@@ -13,7 +13,12 @@ const STATUS_WORDS: Record<ObligationStatus, string> = {
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
   return rows
-    .map((r) => r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c]!))).join('  ').trimEnd())
+    .map((r) =>
+      r
+        .map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c]!)))
+        .join('  ')
+        .trimEnd(),
+    )
     .join('\n');
 }
 
@@ -28,7 +33,16 @@ export function evaluationToText(history: CaseHistory, e: Evaluation): string {
   out.push('People');
   out.push(
     table([
-      ['person', 'role', 'enhanced', 'special measures', 'referral consent', 'VCS', 'compellable', 'filing letter'],
+      [
+        'person',
+        'role',
+        'enhanced',
+        'special measures',
+        'referral consent',
+        'VCS',
+        'compellable',
+        'filing letter',
+      ],
       ...e.people.map((p) => {
         const facts = history.people.find((x) => x.id === p.id)!;
         return [
@@ -70,7 +84,10 @@ export function evaluationToText(history: CaseHistory, e: Evaluation): string {
   out.push(
     e.findings.length === 0
       ? '(none)'
-      : table([['person', 'finding', 'source', 'detail'], ...e.findings.map((f) => [name(f.person), f.code, f.source, f.message])]),
+      : table([
+          ['person', 'finding', 'source', 'detail'],
+          ...e.findings.map((f) => [name(f.person), f.code, f.source, f.message]),
+        ]),
   );
   return out.join('\n') + '\n';
 }

@@ -48,14 +48,18 @@ export async function evaluateCommand(args: string[], io: CliIo): Promise<number
     throw new UsageError([`--format: must be json or text, not ${JSON.stringify(values.format)}`]);
   }
   if (values['as-of'] !== undefined && !isValidInstant(values['as-of'])) {
-    throw new UsageError([`--as-of: must be an ISO 8601 instant with Z or an offset, not ${JSON.stringify(values['as-of'])}`]);
+    throw new UsageError([
+      `--as-of: must be an ISO 8601 instant with Z or an offset, not ${JSON.stringify(values['as-of'])}`,
+    ]);
   }
   const file = positionals[0]!;
   let text: string;
   try {
     text = await readFile(resolve(io.cwd, file), 'utf8');
   } catch (e) {
-    throw new UsageError([`${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`]);
+    throw new UsageError([
+      `${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+    ]);
   }
   const pack = await loadRulePack(values['rule-pack'], io);
   const read = readCaseHistory(text);

@@ -57,8 +57,19 @@ test('should print the evaluation as JSON and exit 0 when the file is valid', as
 });
 
 test('should exit 2 with one line per problem, no stdout and no stack trace when the input is bad', async () => {
-  const doc = basicCase() as unknown as { events: unknown[]; investigation: { offences: { category: string }[] } };
-  doc.events.push({ id: 'e9', at: '2026-03-07T10:00:00Z', type: 'contact', person: 'v9', method: 'phone', outcome: 'successful', purposes: ['other'] });
+  const doc = basicCase() as unknown as {
+    events: unknown[];
+    investigation: { offences: { category: string }[] };
+  };
+  doc.events.push({
+    id: 'e9',
+    at: '2026-03-07T10:00:00Z',
+    type: 'contact',
+    person: 'v9',
+    method: 'phone',
+    outcome: 'successful',
+    purposes: ['other'],
+  });
   doc.investigation.offences[0]!.category = 'arson';
   const io = fakeIo();
   const code = await main(['evaluate', write('bad.json', doc)], io);
@@ -66,8 +77,14 @@ test('should exit 2 with one line per problem, no stdout and no stack trace when
   assert.equal(io.stdout, '');
   const lines = io.stderr.trimEnd().split('\n');
   assert.equal(lines.length, 2, io.stderr);
-  assert.ok(lines.some((l) => l.startsWith('events[1].person: no person with id "v9"')), io.stderr);
-  assert.ok(lines.some((l) => l.startsWith('investigation.offences[0].category: ')), io.stderr);
+  assert.ok(
+    lines.some((l) => l.startsWith('events[1].person: no person with id "v9"')),
+    io.stderr,
+  );
+  assert.ok(
+    lines.some((l) => l.startsWith('investigation.offences[0].category: ')),
+    io.stderr,
+  );
   assert.doesNotMatch(io.stderr, /\n\s+at /);
 });
 
@@ -84,7 +101,11 @@ test('should exit 2 without stdout when the file is not JSON or cannot be read',
 
 test('should print a table with person, what is owed, due date, status and rule when --format text is given', async () => {
   const io = fakeIo();
-  assert.equal(await main(['evaluate', write('text.json', basicCase()), '--format', 'text'], io), 0, io.stderr);
+  assert.equal(
+    await main(['evaluate', write('text.json', basicCase()), '--format', 'text'], io),
+    0,
+    io.stderr,
+  );
   const lines = io.stdout.split('\n');
   const header = lines.find((l) => l.startsWith('person') && l.includes('what is owed'));
   assert.ok(header, io.stdout);
@@ -98,7 +119,11 @@ test('should print a table with person, what is owed, due date, status and rule 
 
 test('should evaluate as of --as-of when it is given, overriding the file', async () => {
   const io = fakeIo();
-  assert.equal(await main(['evaluate', write('asof.json', basicCase()), '--as-of', '2026-03-10T12:00:00Z'], io), 0, io.stderr);
+  assert.equal(
+    await main(['evaluate', write('asof.json', basicCase()), '--as-of', '2026-03-10T12:00:00Z'], io),
+    0,
+    io.stderr,
+  );
   const out = JSON.parse(io.stdout);
   assert.equal(out.asOf, '2026-03-10T12:00:00.000Z');
   assert.equal(out.obligations.find((o: { rule: string }) => o.rule === 'OB-MANDATORY-UPDATE').status, 'due');
@@ -116,12 +141,26 @@ test('should evaluate as of now when the file has no asOf', async () => {
 test('should apply a local policy file when --rule-pack names one', async () => {
   // Needs assessment due report + 3 days = 2026-03-05 under this policy (Kent: 03-07).
   const kent = SHIPPED_POLICY_PACKS[0]!;
-  const policy = { ...kent, id: 'test-force', rules: { ...kent.rules, 'OB-NEEDS-ASSESSMENT': { dueCalendarDays: 3 } } };
+  const policy = {
+    ...kent,
+    id: 'test-force',
+    rules: { ...kent.rules, 'OB-NEEDS-ASSESSMENT': { dueCalendarDays: 3 } },
+  };
   const io = fakeIo();
-  assert.equal(await main(['evaluate', write('case.json', basicCase()), '--rule-pack', write('policy.json', policy)], io), 0, io.stderr);
+  assert.equal(
+    await main(
+      ['evaluate', write('case.json', basicCase()), '--rule-pack', write('policy.json', policy)],
+      io,
+    ),
+    0,
+    io.stderr,
+  );
   const out = JSON.parse(io.stdout);
   assert.equal(out.rulePack, 'victims-code-2020+test-force');
-  assert.equal(out.obligations.find((o: { rule: string }) => o.rule === 'OB-NEEDS-ASSESSMENT').dueDate, '2026-03-05');
+  assert.equal(
+    out.obligations.find((o: { rule: string }) => o.rule === 'OB-NEEDS-ASSESSMENT').dueDate,
+    '2026-03-05',
+  );
 });
 
 test('should exit 2 naming the setting when the --rule-pack policy is unusable', async () => {
@@ -129,11 +168,23 @@ test('should exit 2 naming the setting when the --rule-pack policy is unusable',
   const { ['OB-VCS-REFERRAL']: _dropped, ...rules } = kent.rules;
   const policy = { ...kent, id: 'broken', rules: { ...rules, 'OB-NOPE': { dueWorkingDays: 1 } } };
   const io = fakeIo();
-  assert.equal(await main(['evaluate', write('case2.json', basicCase()), '--rule-pack', write('broken.json', policy)], io), 2);
+  assert.equal(
+    await main(
+      ['evaluate', write('case2.json', basicCase()), '--rule-pack', write('broken.json', policy)],
+      io,
+    ),
+    2,
+  );
   assert.equal(io.stdout, '');
   const lines = io.stderr.trimEnd().split('\n');
-  assert.ok(lines.some((l) => /^--rule-pack: .*rules\.OB-NOPE is not a rule/.test(l)), io.stderr);
-  assert.ok(lines.some((l) => /^--rule-pack: rules\.OB-VCS-REFERRAL\.dueWorkingDays has no value/.test(l)), io.stderr);
+  assert.ok(
+    lines.some((l) => /^--rule-pack: .*rules\.OB-NOPE is not a rule/.test(l)),
+    io.stderr,
+  );
+  assert.ok(
+    lines.some((l) => /^--rule-pack: rules\.OB-VCS-REFERRAL\.dueWorkingDays has no value/.test(l)),
+    io.stderr,
+  );
 });
 
 test('should exit 2 when the command is unknown', async () => {

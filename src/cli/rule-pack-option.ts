@@ -20,7 +20,11 @@ export async function loadRulePack(option: string | undefined, io: CliIo): Promi
       throw new UsageError([`--rule-pack: cannot read ${option} as JSON (${(e as Error).message})`]);
     }
     const code = SHIPPED_CODE_PACKS.find((c) => c.id === policy.appliesTo);
-    if (!code) throw new UsageError([`--rule-pack: ${option} applies to unknown Code pack ${JSON.stringify(policy.appliesTo)}`]);
+    if (!code) {
+      throw new UsageError([
+        `--rule-pack: ${option} applies to unknown Code pack ${JSON.stringify(policy.appliesTo)}`,
+      ]);
+    }
     return composeRulePack(code, policy);
   } catch (e) {
     if (e instanceof RulePackError) throw new UsageError(e.problems.map((p) => `--rule-pack: ${p}`));

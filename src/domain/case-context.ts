@@ -146,7 +146,10 @@ export function eventsOfType<T extends CaseEvent['type']>(
 }
 
 /** The case's events of one type, oldest first (from the index: do not modify). */
-export function caseEventsOfType<T extends CaseEvent['type']>(ctx: CaseContext, type: T): readonly TimedEvent<EventOfType<T>>[] {
+export function caseEventsOfType<T extends CaseEvent['type']>(
+  ctx: CaseContext,
+  type: T,
+): readonly TimedEvent<EventOfType<T>>[] {
   return (ctx.byType.get(type) ?? NO_EVENTS) as readonly TimedEvent<EventOfType<T>>[];
 }
 
@@ -173,7 +176,9 @@ export function intimidatedReasons(ctx: CaseContext, person: PersonFacts): strin
   if (person.fearOrDistress) reasons.push('fear or distress about testifying');
   if (isVictim(person) && person.kind === 'person') {
     if (hasOffenceIn(ctx, 'sexual')) reasons.push('complainant of a sexual offence');
-    if (hasOffenceIn(ctx, 'modernSlavery')) reasons.push('complainant of modern slavery or human trafficking');
+    if (hasOffenceIn(ctx, 'modernSlavery')) {
+      reasons.push('complainant of modern slavery or human trafficking');
+    }
     if (isDomesticAbuse(ctx)) reasons.push('complainant of an offence amounting to domestic abuse');
   }
   return reasons;

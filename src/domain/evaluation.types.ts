@@ -4,11 +4,7 @@ import type { ContactMethod } from './case-history/case-history.types.js';
 export type ObligationStatus = 'met' | 'met-late' | 'overdue' | 'due' | 'not-required';
 export type SpecialMeasure = 's23' | 's24' | 's25' | 's26' | 's27' | 's28' | 's29' | 's30';
 export type EnhancedReason =
-  | 'most-serious-crime'
-  | 'bereaved-close-relative'
-  | 'persistently-targeted'
-  | 'vulnerable'
-  | 'intimidated';
+  'most-serious-crime' | 'bereaved-close-relative' | 'persistently-targeted' | 'vulnerable' | 'intimidated';
 
 /** One eligibility decision with its rule and why, for showing to a person. */
 export interface Decision<T> {

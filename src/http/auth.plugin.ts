@@ -79,10 +79,13 @@ export async function registerAuth(app: FastifyInstance, options: AuthPluginOpti
     const needsCsrf = UNSAFE.has(request.method) && (session !== null || !request.url.startsWith('/api/'));
     if (needsCsrf) {
       const body = request.body as Record<string, unknown> | undefined;
-      const sent = (typeof body?._csrf === 'string' ? body._csrf : undefined) ?? request.headers['x-csrf-token'];
+      const sent =
+        (typeof body?._csrf === 'string' ? body._csrf : undefined) ?? request.headers['x-csrf-token'];
       // Pre-session forms (sign-in) are protected by the double-submit cookie; everything else by the session.
       if (typeof sent !== 'string' || !request.csrfToken || !same(sent, request.csrfToken)) {
-        throw new Forbidden('The form has expired or did not come from this service: go back, reload the page and try again');
+        throw new Forbidden(
+          'The form has expired or did not come from this service: go back, reload the page and try again',
+        );
       }
     }
   });

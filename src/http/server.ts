@@ -49,13 +49,20 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const status = doc.status === 403 || doc.status === 404 ? doc.status : doc.status >= 500 ? 500 : null;
     if (status === null) {
       reply.code(doc.status);
-      return reply.renderPage('pages/error', { pageTitle: doc.title, heading: doc.title, message: doc.detail });
+      return reply.renderPage('pages/error', {
+        pageTitle: doc.title,
+        heading: doc.title,
+        message: doc.detail,
+      });
     }
     return reply.renderErrorPage(status);
   });
   app.setNotFoundHandler(async (request, reply) => {
     if (request.url.startsWith('/api/')) {
-      return sendProblem(reply, { ...problem(404, 'not-found', 'Not found', `No route ${request.method} ${request.url.split('?')[0]}`), instance: request.url });
+      return sendProblem(reply, {
+        ...problem(404, 'not-found', 'Not found', `No route ${request.method} ${request.url.split('?')[0]}`),
+        instance: request.url,
+      });
     }
     return reply.renderErrorPage(404);
   });

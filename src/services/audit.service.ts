@@ -11,7 +11,12 @@ export class AuditService {
 
   private async require(actor: Actor): Promise<void> {
     if (can(actor, 'audit:read')) return;
-    await createRepositories(this.db).audit.append({ userId: auditUserId(actor), action: 'refused', recordType: 'audit', reason: 'audit:read' });
+    await createRepositories(this.db).audit.append({
+      userId: auditUserId(actor),
+      action: 'refused',
+      recordType: 'audit',
+      reason: 'audit:read',
+    });
     throw new Forbidden('Only an administrator can read the audit trail');
   }
 

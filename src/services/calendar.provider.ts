@@ -3,7 +3,11 @@
  * administrator added (stored in `bank_holidays`). Reloaded after an administrator's change and every few
  * minutes, so several app instances converge.
  */
-import { SHIPPED_BANK_HOLIDAYS, WorkingDayCalendar, type BankHoliday } from '../domain/calendar/working-day-calendar.js';
+import {
+  SHIPPED_BANK_HOLIDAYS,
+  WorkingDayCalendar,
+  type BankHoliday,
+} from '../domain/calendar/working-day-calendar.js';
 import type { Db } from '../store/database.js';
 import { createRepositories } from '../store/repositories.js';
 

@@ -24,12 +24,16 @@ export const newInvestigationInput = investigationSchema.extend({
 });
 export type NewInvestigationInput = z.infer<typeof newInvestigationInput>;
 
-const optionalText = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`).nullish();
+const optionalText = (max: number) =>
+  z.string().trim().max(max, `must be at most ${max} characters`).nullish();
 
 export const newPersonInput = personSchema.omit({ id: true }).extend({
   name: z.string({ error: 'is required' }).trim().min(1, 'enter a name').max(200),
   phone: optionalText(40),
-  email: z.email({ error: 'must be an email address' }).nullish().or(z.literal('').transform(() => null)),
+  email: z
+    .email({ error: 'must be an email address' })
+    .nullish()
+    .or(z.literal('').transform(() => null)),
   address: optionalText(500),
 });
 export type NewPersonInput = z.infer<typeof newPersonInput>;

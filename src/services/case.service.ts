@@ -44,7 +44,11 @@ export interface CaseView {
   access: { userId: string; displayName: string }[];
   people: (PersonWithContract & { eligibility: PersonEligibility | null })[];
   events: (EventRow & { personRef: string | null })[];
-  obligations: (ObligationRow & { personRef: string | null; triggerRef: string | null; metByRef: string | null })[];
+  obligations: (ObligationRow & {
+    personRef: string | null;
+    triggerRef: string | null;
+    metByRef: string | null;
+  })[];
   findings: (FindingRow & { personRef: string | null; eventRef: string | null })[];
   evaluation: Evaluation;
   history: CaseHistory;
@@ -73,7 +77,12 @@ export class CaseService {
   }
 
   /** Loads an investigation the actor may act on, or audits the refusal and throws. */
-  private async authorise(actor: Actor, action: 'investigation:read' | 'investigation:record' | 'investigation:supervise', investigationId: string, repos: Repositories): Promise<Investigation> {
+  private async authorise(
+    actor: Actor,
+    action: 'investigation:read' | 'investigation:record' | 'investigation:supervise',
+    investigationId: string,
+    repos: Repositories,
+  ): Promise<Investigation> {
     const inv = await repos.investigations.getById(investigationId);
     if (!inv) throw new NotFound('The investigation');
     if (!can(actor, action, await this.accessOf(repos, inv))) {
@@ -83,7 +92,13 @@ export class CaseService {
   }
 
   /** Every refused attempt is audited (outside any transaction, so the record survives the refusal). */
-  private async refuse(actor: Actor, action: string, recordType: string, recordId: string | null, investigationId: string | null): Promise<never> {
+  private async refuse(
+    actor: Actor,
+    action: string,
+    recordType: string,
+    recordId: string | null,
+    investigationId: string | null,
+  ): Promise<never> {
     await createRepositories(this.db).audit.append({
       at: this.clock.now().toISOString(),
       userId: auditUserId(actor),
@@ -105,7 +120,9 @@ export class CaseService {
   // ---- investigations ----------------------------------------------------------------------------------
 
   async createInvestigation(actor: Actor, input: NewInvestigationInput): Promise<Investigation> {
-    if (!can(actor, 'investigation:create')) return this.refuse(actor, 'investigation:create', 'investigation', null, null);
+    if (!can(actor, 'investigation:create')) {
+      return this.refuse(actor, 'investigation:create', 'investigation', null, null);
+    }
     const problems: FieldProblem[] = [];
     if (instantMs(input.reportedAt) > this.clock.now().getTime() + FUTURE_TOLERANCE_MS) {
       problems.push({ field: 'reportedAt', message: 'must not be in the future' });
@@ -113,7 +130,9 @@ export class CaseService {
     if (problems.length > 0) throw new ValidationFailed(problems);
     return this.write(async (trx, repos, now) => {
       if (await repos.investigations.getByUrn(input.urn)) {
-        throw new ValidationFailed([{ field: 'urn', message: `an investigation with URN ${input.urn} already exists` }]);
+        throw new ValidationFailed([
+          { field: 'urn', message: `an investigation with URN ${input.urn} already exists` },
+        ]);
       }
       const inv = await repos.investigations.create({
         urn: input.urn,
@@ -126,35 +145,80 @@ export class CaseService {
         teamId: input.teamId ?? actor.teamId,
         restricted: input.restricted,
       });
-      for (const userId of input.namedUserIds) await repos.investigations.grantAccess(inv.id, userId, auditUserId(actor));
+      for (const userId of input.namedUserIds) {
+        await repos.investigations.grantAccess(inv.id, userId, auditUserId(actor));
+      }
       await deriveInvestigation(trx, inv.id, this.rules, now);
-      await repos.audit.append({ at: now.toISOString(), userId: auditUserId(actor), action: 'create', recordType: 'investigation', recordId: inv.id, investigationId: inv.id, detail: { urn: inv.urn } });
+      await repos.audit.append({
+        at: now.toISOString(),
+        userId: auditUserId(actor),
+        action: 'create',
+        recordType: 'investigation',
+        recordId: inv.id,
+        investigationId: inv.id,
+        detail: { urn: inv.urn },
+      });
       return inv;
     });
   }
 
-  async updateInvestigation(actor: Actor, investigationId: string, patch: InvestigationPatchInput): Promise<Investigation> {
+  async updateInvestigation(
+    actor: Actor,
+    investigationId: string,
+    patch: InvestigationPatchInput,
+  ): Promise<Investigation> {
     const repos0 = createRepositories(this.db);
-    await this.authorise(actor, patch.restricted !== undefined || patch.namedUserIds ? 'investigation:supervise' : 'investigation:record', investigationId, repos0);
+    await this.authorise(
+      actor,
+      patch.restricted !== undefined || patch.namedUserIds
+        ? 'investigation:supervise'
+        : 'investigation:record',
+      investigationId,
+      repos0,
+    );
     return this.write(async (trx, repos, now) => {
       const { expectedVersion, namedUserIds, ...fields } = patch;
-      const updated = await repos.investigations.update(investigationId, expectedVersion, fields, now.toISOString());
-      if (!updated) throw new Conflict('The investigation was changed by someone else: reload it and try again');
+      const updated = await repos.investigations.update(
+        investigationId,
+        expectedVersion,
+        fields,
+        now.toISOString(),
+      );
+      if (!updated) {
+        throw new Conflict('The investigation was changed by someone else: reload it and try again');
+      }
       if (namedUserIds) {
         for (const a of await repos.investigations.listAccess(investigationId)) {
-          if (!namedUserIds.includes(a.userId)) await repos.investigations.revokeAccess(investigationId, a.userId);
+          if (!namedUserIds.includes(a.userId)) {
+            await repos.investigations.revokeAccess(investigationId, a.userId);
+          }
         }
-        for (const u of namedUserIds) await repos.investigations.grantAccess(investigationId, u, auditUserId(actor));
+        for (const u of namedUserIds) {
+          await repos.investigations.grantAccess(investigationId, u, auditUserId(actor));
+        }
       }
       await repos.obligations.syncOwnership(investigationId);
       await deriveInvestigation(trx, investigationId, this.rules, now);
-      await repos.audit.append({ at: now.toISOString(), userId: auditUserId(actor), action: 'update', recordType: 'investigation', recordId: investigationId, investigationId, detail: { fields: Object.keys(patch) } });
+      await repos.audit.append({
+        at: now.toISOString(),
+        userId: auditUserId(actor),
+        action: 'update',
+        recordType: 'investigation',
+        recordId: investigationId,
+        investigationId,
+        detail: { fields: Object.keys(patch) },
+      });
       return updated;
     });
   }
 
-  async search(actor: Actor, query: { q?: string; limit?: number; offset?: number }): Promise<{ items: InvestigationSummary[]; total: number }> {
-    if (!can(actor, 'investigation:read')) return this.refuse(actor, 'investigation:read', 'search', null, null);
+  async search(
+    actor: Actor,
+    query: { q?: string; limit?: number; offset?: number },
+  ): Promise<{ items: InvestigationSummary[]; total: number }> {
+    if (!can(actor, 'investigation:read')) {
+      return this.refuse(actor, 'investigation:read', 'search', null, null);
+    }
     const repos = createRepositories(this.db);
     const found = await repos.investigations.search({
       ...(query.q ? { query: query.q } : {}),
@@ -164,7 +228,14 @@ export class CaseService {
     });
     // Results show people's names: the search is audited with what it showed.
     if (found.items.length > 0) {
-      await repos.audit.append({ userId: auditUserId(actor), action: 'read', recordType: 'search', recordId: null, reason: query.q ?? null, detail: { investigations: found.items.map((i) => i.id) } });
+      await repos.audit.append({
+        userId: auditUserId(actor),
+        action: 'read',
+        recordType: 'search',
+        recordId: null,
+        reason: query.q ?? null,
+        detail: { investigations: found.items.map((i) => i.id) },
+      });
     }
     return found;
   }
@@ -184,12 +255,32 @@ export class CaseService {
       inv.officerInChargeId ? repos.users.getById(inv.officerInChargeId) : Promise.resolve(undefined),
       inv.teamId ? repos.users.getTeam(inv.teamId) : Promise.resolve(undefined),
     ]);
-    const evaluation = evaluateCase(history!, { pack: this.rules.pack, calendar: this.rules.calendar(), asOf: now.toISOString() });
-    await repos.audit.append({ at: now.toISOString(), userId: auditUserId(actor), action: 'read', recordType: 'investigation', recordId: inv.id, investigationId: inv.id, reason, detail: { people: people.map((p) => p.id) } });
+    const evaluation = evaluateCase(history!, {
+      pack: this.rules.pack,
+      calendar: this.rules.calendar(),
+      asOf: now.toISOString(),
+    });
+    await repos.audit.append({
+      at: now.toISOString(),
+      userId: auditUserId(actor),
+      action: 'read',
+      recordType: 'investigation',
+      recordId: inv.id,
+      investigationId: inv.id,
+      reason,
+      detail: { people: people.map((p) => p.id) },
+    });
     return {
-      investigation: { ...inv, officerInChargeName: users?.displayName ?? null, teamName: teams?.name ?? null },
+      investigation: {
+        ...inv,
+        officerInChargeName: users?.displayName ?? null,
+        teamName: teams?.name ?? null,
+      },
       access: access.map((a) => ({ userId: a.userId, displayName: a.displayName })),
-      people: people.map((p) => ({ ...p, eligibility: evaluation.people.find((e) => e.id === p.ref) ?? null })),
+      people: people.map((p) => ({
+        ...p,
+        eligibility: evaluation.people.find((e) => e.id === p.ref) ?? null,
+      })),
       events,
       obligations,
       findings,
@@ -205,7 +296,11 @@ export class CaseService {
     await this.authorise(actor, 'investigation:record', investigationId, repos0);
     if (input.kind === 'business' && input.role === 'victim' && !input.namedContact?.trim()) {
       throw new ValidationFailed([
-        { field: 'namedContact', message: 'a business victim receives Code services only through a named point of contact: enter one' },
+        {
+          field: 'namedContact',
+          message:
+            'a business victim receives Code services only through a named point of contact: enter one',
+        },
       ]);
     }
     return this.write(async (trx, repos, now) => {
@@ -228,9 +323,19 @@ export class CaseService {
         email: input.email ?? null,
         address: input.address ?? null,
       });
-      const contract = input.contract ? await repos.people.upsertContract(person.id, input.contract, now.toISOString()) : null;
+      const contract = input.contract
+        ? await repos.people.upsertContract(person.id, input.contract, now.toISOString())
+        : null;
       await this.touchAndDerive(trx, repos, investigationId, now);
-      await repos.audit.append({ at: now.toISOString(), userId: auditUserId(actor), action: 'create', recordType: 'person', recordId: person.id, investigationId, detail: { ref, role: input.role } });
+      await repos.audit.append({
+        at: now.toISOString(),
+        userId: auditUserId(actor),
+        action: 'create',
+        recordType: 'person',
+        recordId: person.id,
+        investigationId,
+        detail: { ref, role: input.role },
+      });
       return { ...person, contract };
     });
   }
@@ -240,14 +345,29 @@ export class CaseService {
     const existing = await repos0.people.getById(personId);
     if (!existing) throw new NotFound('The person');
     await this.authorise(actor, 'investigation:record', existing.investigationId, repos0);
-    if (existing.kind === 'business' && existing.role === 'victim' && patch.namedContact !== undefined && !patch.namedContact?.trim()) {
-      throw new ValidationFailed([{ field: 'namedContact', message: 'a business victim needs a named point of contact' }]);
+    if (
+      existing.kind === 'business' &&
+      existing.role === 'victim' &&
+      patch.namedContact !== undefined &&
+      !patch.namedContact?.trim()
+    ) {
+      throw new ValidationFailed([
+        { field: 'namedContact', message: 'a business victim needs a named point of contact' },
+      ]);
     }
     return this.write(async (trx, repos, now) => {
       const { ...fields } = patch;
       const person = await repos.people.update(personId, fields, now.toISOString());
       await this.touchAndDerive(trx, repos, existing.investigationId, now);
-      await repos.audit.append({ at: now.toISOString(), userId: auditUserId(actor), action: 'update', recordType: 'person', recordId: personId, investigationId: existing.investigationId, detail: { fields: Object.keys(patch) } });
+      await repos.audit.append({
+        at: now.toISOString(),
+        userId: auditUserId(actor),
+        action: 'update',
+        recordType: 'person',
+        recordId: personId,
+        investigationId: existing.investigationId,
+        detail: { fields: Object.keys(patch) },
+      });
       return { ...person!, contract: (await repos.people.getContract(personId)) ?? null };
     });
   }
@@ -260,17 +380,36 @@ export class CaseService {
     return this.write(async (trx, repos, now) => {
       const saved = await repos.people.upsertContract(personId, contract, now.toISOString());
       await this.touchAndDerive(trx, repos, existing.investigationId, now);
-      await repos.audit.append({ at: now.toISOString(), userId: auditUserId(actor), action: 'update', recordType: 'contract', recordId: personId, investigationId: existing.investigationId, detail: { contract } });
+      await repos.audit.append({
+        at: now.toISOString(),
+        userId: auditUserId(actor),
+        action: 'update',
+        recordType: 'contract',
+        recordId: personId,
+        investigationId: existing.investigationId,
+        detail: { contract },
+      });
       return { ...existing, contract: saved };
     });
   }
 
-  async getPerson(actor: Actor, personId: string, reason: string | null = null): Promise<{ person: PersonWithContract; view: CaseView }> {
+  async getPerson(
+    actor: Actor,
+    personId: string,
+    reason: string | null = null,
+  ): Promise<{ person: PersonWithContract; view: CaseView }> {
     const person = await createRepositories(this.db).people.getById(personId);
     if (!person) throw new NotFound('The person');
     const view = await this.getCase(actor, person.investigationId, reason);
     const found = view.people.find((p) => p.id === personId)!;
-    await createRepositories(this.db).audit.append({ userId: auditUserId(actor), action: 'read', recordType: 'person', recordId: personId, investigationId: person.investigationId, reason });
+    await createRepositories(this.db).audit.append({
+      userId: auditUserId(actor),
+      action: 'read',
+      recordType: 'person',
+      recordId: personId,
+      investigationId: person.investigationId,
+      reason,
+    });
     return { person: found, view };
   }
 
@@ -300,7 +439,8 @@ export class CaseService {
 
       const { id: _id, at, type, ...rest } = event as CaseEvent & { person?: string };
       const { person: personRef, ...details } = rest as { person?: string } & Record<string, unknown>;
-      const person = personRef === undefined ? undefined : await repos.people.getByRef(investigationId, personRef);
+      const person =
+        personRef === undefined ? undefined : await repos.people.getByRef(investigationId, personRef);
       const row = await repos.events.append({
         investigationId,
         ref,
@@ -312,7 +452,15 @@ export class CaseService {
         details,
       });
       await this.touchAndDerive(trx, repos, investigationId, now, inv.version);
-      await repos.audit.append({ at: now.toISOString(), userId: auditUserId(actor), action: 'create', recordType: 'event', recordId: row.id, investigationId, detail: { ref, type, person: person?.id ?? null } });
+      await repos.audit.append({
+        at: now.toISOString(),
+        userId: auditUserId(actor),
+        action: 'create',
+        recordType: 'event',
+        recordId: row.id,
+        investigationId,
+        detail: { ref, type, person: person?.id ?? null },
+      });
       return { event: row, warnings };
     });
   }
@@ -332,29 +480,50 @@ export class CaseService {
     }
     const problems: FieldProblem[] = [];
     const warnings: string[] = [];
-    const person: PersonFacts | undefined = 'person' in event ? history.people.find((p) => p.id === event.person) : undefined;
+    const person: PersonFacts | undefined =
+      'person' in event ? history.people.find((p) => p.id === event.person) : undefined;
     if (event.type === 'contact') {
       const problem = summaryProblem(event.summary, this.rules.pack.rules['F-SUMMARY-INSUFFICIENT']);
-      if (problem) problems.push({ field: 'summary', message: `Summary is not detailed enough: ${problem}. "Victim updated" will not be sufficient (SOP 3.2.10).` });
+      if (problem) {
+        problems.push({
+          field: 'summary',
+          message: `Summary is not detailed enough: ${problem}. "Victim updated" will not be sufficient (SOP 3.2.10).`,
+        });
+      }
       if (person) {
         const window = windowContaining(instantMs(event.at), person.contract?.timesToAvoid ?? []);
-        if (window) warnings.push(`This contact was inside a time the victim asked to avoid (${window.days.join(', ')} ${window.from}–${window.to}).`);
+        if (window) {
+          warnings.push(
+            `This contact was inside a time the victim asked to avoid (${window.days.join(', ')} ${window.from}–${window.to}).`,
+          );
+        }
         const ctx = buildCaseContext(history, this.rules.pack, this.rules.calendar(), instantMs(event.at));
         if (writtenInitialContactNotPreferred(ctx, person, event)) {
-          warnings.push(`Initial contact by ${event.method} is not the victim's preferred method (${person.contract?.preferredMethod ?? 'not recorded'}): phone or in person is expected (SOP 3.2.2).`);
+          warnings.push(
+            `Initial contact by ${event.method} is not the victim's preferred method (${person.contract?.preferredMethod ?? 'not recorded'}): phone or in person is expected (SOP 3.2.2).`,
+          );
         }
       }
     }
     if (event.type === 'needs-assessment' && person) {
       for (const m of assessmentMismatches(history.investigation.urn, person, event)) {
-        problems.push({ field: m.field, message: `does not match the investigation: the form says "${m.onForm}", the record says "${m.onRecord}". Recomplete the form (SOP 3.2.3).` });
+        problems.push({
+          field: m.field,
+          message: `does not match the investigation: the form says "${m.onForm}", the record says "${m.onRecord}". Recomplete the form (SOP 3.2.3).`,
+        });
       }
     }
     if (problems.length > 0) throw new ValidationFailed(problems, 'The event was not recorded');
     return warnings;
   }
 
-  private async touchAndDerive(trx: Trx, repos: Repositories, investigationId: string, now: Date, version?: number): Promise<void> {
+  private async touchAndDerive(
+    trx: Trx,
+    repos: Repositories,
+    investigationId: string,
+    now: Date,
+    version?: number,
+  ): Promise<void> {
     const current = version ?? (await repos.investigations.lockById(investigationId))?.version;
     if (current === undefined) throw new NotFound('The investigation');
     if (!(await repos.investigations.bumpVersion(investigationId, current, now.toISOString()))) {

@@ -45,10 +45,18 @@ export class DemoForceService {
   }
 
   /** Creates the demo force; returns how many investigations were loaded. */
-  async seed(options: { investigations?: number; seed?: number; onProgress?: (done: number, total: number) => void } = {}): Promise<number> {
+  async seed(
+    options: {
+      investigations?: number;
+      seed?: number;
+      onProgress?: (done: number, total: number) => void;
+    } = {},
+  ): Promise<number> {
     const repos = createRepositories(this.db);
     const teams = [];
-    for (const t of DEMO_TEAMS) teams.push((await repos.users.getTeamByCode(t.code)) ?? (await repos.users.createTeam(t)));
+    for (const t of DEMO_TEAMS) {
+      teams.push((await repos.users.getTeamByCode(t.code)) ?? (await repos.users.createTeam(t)));
+    }
     const users: User[] = [];
     for (const u of DEMO_USERS) {
       users.push(
@@ -79,7 +87,9 @@ export class DemoForceService {
           teamId: officer.teamId,
           restricted: generated.restricted,
         });
-        if (generated.restricted) await r.investigations.grantAccess(inv.id, users.find((u) => u.role === 'supervisor')!.id);
+        if (generated.restricted) {
+          await r.investigations.grantAccess(inv.id, users.find((u) => u.role === 'supervisor')!.id);
+        }
         await deriveInvestigation(trx, inv.id, this.rules, now);
       });
       options.onProgress?.(i + 1, total);

@@ -46,7 +46,11 @@ export async function deriveInvestigation(
   const repos = createRepositories(trx);
   const history = await repos.caseHistories.load(investigationId);
   if (!history) throw new Error(`investigation ${investigationId} vanished during derivation`);
-  const evaluation = evaluateCase(history, { pack: rules.pack, calendar: rules.calendar(), asOf: now.toISOString() });
+  const evaluation = evaluateCase(history, {
+    pack: rules.pack,
+    calendar: rules.calendar(),
+    asOf: now.toISOString(),
+  });
   await repos.obligations.replaceDerived(
     investigationId,
     evaluation.obligations,

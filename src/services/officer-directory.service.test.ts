@@ -17,7 +17,10 @@ test('should list only active officers and supervisors, with their team, when an
 });
 
 test('should refuse and audit the list when the actor is a compliance lead', async () => {
-  await assert.rejects(h.services.officers.assignableOfficers(actorOf(h.accounts.compliance.user)), Forbidden);
+  await assert.rejects(
+    h.services.officers.assignableOfficers(actorOf(h.accounts.compliance.user)),
+    Forbidden,
+  );
   const refused = await h.services.db
     .selectFrom('auditLog')
     .select('reason')

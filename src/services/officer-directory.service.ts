@@ -32,10 +32,16 @@ export class OfficerDirectoryService {
       });
       throw new Forbidden('Your role cannot allocate investigations');
     }
-    const [users, teams] = await Promise.all([repos.users.list({ activeOnly: true }), repos.users.listTeams()]);
+    const [users, teams] = await Promise.all([
+      repos.users.list({ activeOnly: true }),
+      repos.users.listTeams(),
+    ]);
     const teamName = new Map(teams.map((t) => [t.id, t.name]));
     return users
-      .filter((u): u is typeof u & { role: 'officer' | 'supervisor' } => u.role === 'officer' || u.role === 'supervisor')
+      .filter(
+        (u): u is typeof u & { role: 'officer' | 'supervisor' } =>
+          u.role === 'officer' || u.role === 'supervisor',
+      )
       .map((u) => ({
         id: u.id,
         displayName: u.displayName,

@@ -21,7 +21,10 @@ export class ServiceError extends Error {
 }
 
 export class ValidationFailed extends ServiceError {
-  constructor(readonly problems: FieldProblem[], title = 'The request has problems') {
+  constructor(
+    readonly problems: FieldProblem[],
+    title = 'The request has problems',
+  ) {
     super('validation-failed', 422, title, problems.map((p) => `${p.field}: ${p.message}`).join('; '));
   }
 }

@@ -6,7 +6,12 @@
 import { can, type Action, type Actor } from '../auth/access.policy.js';
 import { londonDateOfMs } from '../domain/calendar/london-time.js';
 import type { Db } from '../store/database.js';
-import type { OfficerCounts, Worklist, WorklistBucket, WorklistSort } from '../store/obligations.repository.js';
+import type {
+  OfficerCounts,
+  Worklist,
+  WorklistBucket,
+  WorklistSort,
+} from '../store/obligations.repository.js';
 import { createRepositories } from '../store/repositories.js';
 import { auditUserId } from './actor.js';
 import type { Clock } from './clock.js';
@@ -33,7 +38,13 @@ export class WorklistService {
 
   private async require(actor: Actor, action: Action): Promise<void> {
     if (can(actor, action)) return;
-    await createRepositories(this.db).audit.append({ userId: auditUserId(actor), action: 'refused', recordType: 'worklist', reason: action, detail: { role: actor.role } });
+    await createRepositories(this.db).audit.append({
+      userId: auditUserId(actor),
+      action: 'refused',
+      recordType: 'worklist',
+      reason: action,
+      detail: { role: actor.role },
+    });
     throw new Forbidden('This worklist is not available to your role');
   }
 
@@ -50,9 +61,17 @@ export class WorklistService {
 
   /** A worklist shows people's names: the view is audited, one row listing the people shown. */
   private async viewed(actor: Actor, which: string, list: Worklist): Promise<Worklist> {
-    const people = [...new Set(list.items.map((i) => i.personId).filter((p): p is string => p !== null && p !== undefined))];
+    const people = [
+      ...new Set(list.items.map((i) => i.personId).filter((p): p is string => p !== null && p !== undefined)),
+    ];
     if (people.length > 0) {
-      await createRepositories(this.db).audit.append({ userId: auditUserId(actor), action: 'read', recordType: 'worklist', recordId: which, detail: { people } });
+      await createRepositories(this.db).audit.append({
+        userId: auditUserId(actor),
+        action: 'read',
+        recordType: 'worklist',
+        recordId: which,
+        detail: { people },
+      });
     }
     return list;
   }
@@ -64,25 +83,43 @@ export class WorklistService {
     const visible = new Map<string, boolean>();
     for (const item of list.items) {
       if (item.restricted && !visible.has(item.investigationId)) {
-        visible.set(item.investigationId, await repos.investigations.isVisibleTo(item.investigationId, actor.id));
+        visible.set(
+          item.investigationId,
+          await repos.investigations.isVisibleTo(item.investigationId, actor.id),
+        );
       }
     }
     return {
       ...list,
-      items: list.items.map((i) => (i.restricted && !visible.get(i.investigationId) ? { ...i, personName: null, urn: 'Restricted' } : i)),
+      items: list.items.map((i) =>
+        i.restricted && !visible.get(i.investigationId) ? { ...i, personName: null, urn: 'Restricted' } : i,
+      ),
     };
   }
 
   async mine(actor: Actor, req: WorklistRequest = {}): Promise<Worklist> {
     await this.require(actor, 'worklist:own');
-    return this.viewed(actor, 'mine', await this.mask(actor, await createRepositories(this.db).obligations.worklistForUser(actor.id, this.query(req))));
+    return this.viewed(
+      actor,
+      'mine',
+      await this.mask(
+        actor,
+        await createRepositories(this.db).obligations.worklistForUser(actor.id, this.query(req)),
+      ),
+    );
   }
 
   async team(actor: Actor, req: WorklistRequest = {}): Promise<Worklist & { officers: OfficerCounts[] }> {
     await this.require(actor, 'worklist:team');
     const teamId = req.teamId ?? actor.teamId;
     if (!teamId || (teamId !== actor.teamId && actor.role !== 'admin')) {
-      await createRepositories(this.db).audit.append({ userId: auditUserId(actor), action: 'refused', recordType: 'worklist', recordId: teamId ?? null, reason: 'worklist:team' });
+      await createRepositories(this.db).audit.append({
+        userId: auditUserId(actor),
+        action: 'refused',
+        recordType: 'worklist',
+        recordId: teamId ?? null,
+        reason: 'worklist:team',
+      });
       throw new Forbidden(teamId ? 'You can only see your own team' : 'You are not in a team: choose one');
     }
     const list = await createRepositories(this.db).obligations.worklistForTeam(teamId, this.query(req));
@@ -91,11 +128,31 @@ export class WorklistService {
 
   async imu(actor: Actor, req: WorklistRequest = {}): Promise<Worklist> {
     await this.require(actor, 'worklist:imu');
-    return this.viewed(actor, 'imu', await this.mask(actor, await createRepositories(this.db).obligations.imuQueue({ ...this.query(req), ...(req.teamId ? { teamId: req.teamId } : {}) })));
+    return this.viewed(
+      actor,
+      'imu',
+      await this.mask(
+        actor,
+        await createRepositories(this.db).obligations.imuQueue({
+          ...this.query(req),
+          ...(req.teamId ? { teamId: req.teamId } : {}),
+        }),
+      ),
+    );
   }
 
   async vwcu(actor: Actor, req: WorklistRequest = {}): Promise<Worklist> {
     await this.require(actor, 'worklist:vwcu');
-    return this.viewed(actor, 'vwcu', await this.mask(actor, await createRepositories(this.db).obligations.vwcuQueue({ ...this.query(req), ...(req.teamId ? { teamId: req.teamId } : {}) })));
+    return this.viewed(
+      actor,
+      'vwcu',
+      await this.mask(
+        actor,
+        await createRepositories(this.db).obligations.vwcuQueue({
+          ...this.query(req),
+          ...(req.teamId ? { teamId: req.teamId } : {}),
+        }),
+      ),
+    );
   }
 }

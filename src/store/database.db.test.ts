@@ -23,16 +23,31 @@ test('should apply every migration and be idempotent when run again', async () =
   assert.deepEqual(await migrateToLatest(t.db), []);
   const tables = await t.db.introspection.getTables();
   const names = tables.map((x) => x.name);
-  for (const table of ['users', 'investigations', 'people', 'events', 'obligations', 'audit_log', 'breaches']) {
+  for (const table of [
+    'users',
+    'investigations',
+    'people',
+    'events',
+    'obligations',
+    'audit_log',
+    'breaches',
+  ]) {
     assert.ok(names.includes(table), `missing table ${table}`);
   }
 });
 
 test('should return date columns exactly as written, whatever the process time zone', async () => {
-  const team = await t.db.insertInto('teams').values({ name: 'T', code: 'DATES' }).returning('id').executeTakeFirstOrThrow();
+  const team = await t.db
+    .insertInto('teams')
+    .values({ name: 'T', code: 'DATES' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const dates = ['2026-06-01', '2026-03-29', '2026-10-25', '2024-02-29', '1999-12-31'];
   for (const date of dates) {
-    await t.db.insertInto('bankHolidays').values({ date, name: `d ${date}`, source: 'admin' }).execute();
+    await t.db
+      .insertInto('bankHolidays')
+      .values({ date, name: `d ${date}`, source: 'admin' })
+      .execute();
   }
   const back = await t.db.selectFrom('bankHolidays').select('date').orderBy('date').execute();
   assert.deepEqual(
@@ -59,7 +74,11 @@ test('should return instants as ISO UTC strings on both engines', async () => {
 });
 
 test('should report affected rows for insert, update and delete', async () => {
-  const team = await t.db.insertInto('teams').values({ name: 'Affected', code: 'AFF' }).returning('id').executeTakeFirstOrThrow();
+  const team = await t.db
+    .insertInto('teams')
+    .values({ name: 'Affected', code: 'AFF' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const ins = await t.db
     .insertInto('users')
     .values([
@@ -68,7 +87,11 @@ test('should report affected rows for insert, update and delete', async () => {
     ])
     .executeTakeFirst();
   assert.equal(ins.numInsertedOrUpdatedRows, 2n);
-  const upd = await t.db.updateTable('users').set({ active: false }).where('teamId', '=', team.id).executeTakeFirst();
+  const upd = await t.db
+    .updateTable('users')
+    .set({ active: false })
+    .where('teamId', '=', team.id)
+    .executeTakeFirst();
   assert.equal(upd.numUpdatedRows, 2n);
   const del = await t.db.deleteFrom('users').where('username', '=', 'aff1').executeTakeFirst();
   assert.equal(del.numDeletedRows, 1n);
@@ -101,14 +124,21 @@ test('should serialise concurrent transactions without interleaving', async () =
     t.db.transaction().execute(async (trx) => {
       log.push(`${name}:begin`);
       for (let i = 0; i < 3; i++) {
-        await trx.insertInto('teams').values({ name, code: `${name}-${i}` }).execute();
+        await trx
+          .insertInto('teams')
+          .values({ name, code: `${name}-${i}` })
+          .execute();
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
       log.push(`${name}:end`);
     });
   const outside = (async () => {
     await new Promise((resolve) => setTimeout(resolve, 1));
-    return t.db.selectFrom('teams').select((eb) => eb.fn.countAll<number>().as('n')).where('name', 'in', ['TA', 'TB']).executeTakeFirstOrThrow();
+    return t.db
+      .selectFrom('teams')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('name', 'in', ['TA', 'TB'])
+      .executeTakeFirstOrThrow();
   })();
   await Promise.all([work('TA'), work('TB'), outside]);
   assert.equal(log.length, 4);
@@ -121,7 +151,11 @@ test('should serialise concurrent transactions without interleaving', async () =
     // the query that arrived meanwhile saw only committed state: 0, 3 or 6 rows, never a partial transaction
     assert.ok([0, 3, 6].includes(Number((await outside).n)));
   }
-  const n = await t.db.selectFrom('teams').select((eb) => eb.fn.countAll<number>().as('n')).where('name', 'in', ['TA', 'TB']).executeTakeFirstOrThrow();
+  const n = await t.db
+    .selectFrom('teams')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('name', 'in', ['TA', 'TB'])
+    .executeTakeFirstOrThrow();
   assert.equal(Number(n.n), 6);
 });
 

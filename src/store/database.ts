@@ -50,7 +50,9 @@ export function pgTypes(): pg.CustomTypesConfig {
     getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
       const parser = typeParsers[oid];
       if (parser && format !== 'binary') return parser;
-      return format === 'binary' ? pg.types.getTypeParser(oid, 'binary') : pg.types.getTypeParser(oid, 'text');
+      return format === 'binary'
+        ? pg.types.getTypeParser(oid, 'binary')
+        : pg.types.getTypeParser(oid, 'text');
     }) as pg.CustomTypesConfig['getTypeParser'],
   };
 }

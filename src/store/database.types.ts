@@ -25,7 +25,11 @@ export type Instant = string;
 export type LocalDate = string;
 export type Json<T> = ColumnType<T, string, string>;
 /** How an imported case-history document wrote a record (case-history.repository.ts); null when nothing to keep. */
-export type SourceShape = ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+export type SourceShape = ColumnType<
+  Record<string, unknown> | null,
+  string | null | undefined,
+  string | null
+>;
 /** A timestamptz column with a database default (now()). */
 export type InstantDefault = ColumnType<Instant, Instant | undefined, Instant>;
 

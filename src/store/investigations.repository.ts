@@ -1,12 +1,7 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Offence } from '../domain/case-history/case-history.types.js';
 import type { Db } from './database.js';
-import type {
-  Database,
-  Investigation,
-  InvestigationFlags,
-  InvestigationStatus,
-} from './database.types.js';
+import type { Database, Investigation, InvestigationFlags, InvestigationStatus } from './database.types.js';
 import { escapeLike, json, namePrefixTsQuery, pageOf, type Page } from './sql-helpers.js';
 
 export interface NewInvestigation {
@@ -90,14 +85,24 @@ export class InvestigationsRepository {
 
   /** Locks the row for the rest of the transaction (`select … for update`). */
   lockById(id: string): Promise<Investigation | undefined> {
-    return this.db.selectFrom('investigations').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    return this.db
+      .selectFrom('investigations')
+      .selectAll()
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
   }
 
   /**
    * Optimistic concurrency: applies the patch and bumps `version` only when the stored version is
    * `expectedVersion`. Undefined means a conflict (or no such investigation).
    */
-  update(id: string, expectedVersion: number, patch: InvestigationPatch, now?: string): Promise<Investigation | undefined> {
+  update(
+    id: string,
+    expectedVersion: number,
+    patch: InvestigationPatch,
+    now?: string,
+  ): Promise<Investigation | undefined> {
     const { offences, flags, ...rest } = patch;
     return this.db
       .updateTable('investigations')
@@ -116,7 +121,12 @@ export class InvestigationsRepository {
 
   /** Records the status derived from the investigation's events (see services/derivation.ts). */
   async setStatus(id: string, status: InvestigationStatus): Promise<void> {
-    await this.db.updateTable('investigations').set({ status }).where('id', '=', id).where('status', '!=', status).execute();
+    await this.db
+      .updateTable('investigations')
+      .set({ status })
+      .where('id', '=', id)
+      .where('status', '!=', status)
+      .execute();
   }
 
   /** Bumps the version when facts under the investigation change; false on a version conflict. */
@@ -149,7 +159,9 @@ export class InvestigationsRepository {
               eb
                 .selectFrom('people as p')
                 .select('p.investigationId as id')
-                .where(sql<boolean>`to_tsvector('simple', translate(coalesce(p.name, ''), '''’', '')) @@ to_tsquery('simple', ${tsq})`),
+                .where(
+                  sql<boolean>`to_tsvector('simple', translate(coalesce(p.name, ''), '''’', '')) @@ to_tsquery('simple', ${tsq})`,
+                ),
             )
           : byUrn;
       });
@@ -174,7 +186,13 @@ export class InvestigationsRepository {
         .select((eb) =>
           eb
             .selectFrom('people as n')
-            .select(sql<string[]>`coalesce(array_agg(n.name order by n.role, n.ref) filter (where n.name is not null), '{}')`.as('names'))
+            .select(
+              sql<
+                string[]
+              >`coalesce(array_agg(n.name order by n.role, n.ref) filter (where n.name is not null), '{}')`.as(
+                'names',
+              ),
+            )
             .whereRef('n.investigationId', '=', 'i.id')
             .as('names'),
         )

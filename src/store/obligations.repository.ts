@@ -161,10 +161,12 @@ export class ObligationsRepository {
       source: f.source,
       derivedAt,
     }));
-    for (const chunk of chunks(obligationRows, 500))
-      {await this.db.insertInto('obligations').values(chunk).execute();}
-    for (const chunk of chunks(findingRows, 500))
-      {await this.db.insertInto('findings').values(chunk).execute();}
+    for (const chunk of chunks(obligationRows, 500)) {
+      await this.db.insertInto('obligations').values(chunk).execute();
+    }
+    for (const chunk of chunks(findingRows, 500)) {
+      await this.db.insertInto('findings').values(chunk).execute();
+    }
     return { obligations: obligationRows.length, findings: findingRows.length };
   }
 

@@ -96,7 +96,10 @@ export class PeopleRepository {
       .where('investigationId', '=', investigationId)
       .where('ref', 'like', `${prefix}%`)
       .execute();
-    return nextRefFrom(rows.map((r) => r.ref), prefix);
+    return nextRefFrom(
+      rows.map((r) => r.ref),
+      prefix,
+    );
   }
 
   getContract(personId: string): Promise<Contract | undefined> {

@@ -137,17 +137,11 @@ class PGliteDriver implements Driver {
     await connection.executeQuery(CompiledQuery.raw(`savepoint ${quoteIdentifier(name)}`));
   }
 
-  async rollbackToSavepoint(
-    connection: DatabaseConnection,
-    name: string,
-  ): Promise<void> {
+  async rollbackToSavepoint(connection: DatabaseConnection, name: string): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw(`rollback to ${quoteIdentifier(name)}`));
   }
 
-  async releaseSavepoint(
-    connection: DatabaseConnection,
-    name: string,
-  ): Promise<void> {
+  async releaseSavepoint(connection: DatabaseConnection, name: string): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw(`release ${quoteIdentifier(name)}`));
   }
 

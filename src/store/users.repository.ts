@@ -60,6 +60,10 @@ export class UsersRepository {
   }
 
   async recordSuccessfulSignIn(id: string): Promise<void> {
-    await this.db.updateTable('users').set({ failedAttempts: 0, lockedUntil: null }).where('id', '=', id).execute();
+    await this.db
+      .updateTable('users')
+      .set({ failedAttempts: 0, lockedUntil: null })
+      .where('id', '=', id)
+      .execute();
   }
 }

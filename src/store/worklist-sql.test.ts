@@ -32,8 +32,14 @@ function compiledSql(): string {
   const user = repo.compileWorklist({ ownerUserId: 'u' }, q());
   add('officer worklist: items (all buckets, due date order)', user.items);
   add('officer worklist: bucket counts', user.counts);
-  add('officer worklist: items, overdue bucket', repo.compileWorklist({ ownerUserId: 'u' }, q({ bucket: 'overdue' })).items);
-  add('officer worklist: items, due this week, by person', repo.compileWorklist({ ownerUserId: 'u' }, q({ bucket: 'due-this-week', sort: 'person' })).items);
+  add(
+    'officer worklist: items, overdue bucket',
+    repo.compileWorklist({ ownerUserId: 'u' }, q({ bucket: 'overdue' })).items,
+  );
+  add(
+    'officer worklist: items, due this week, by person',
+    repo.compileWorklist({ ownerUserId: 'u' }, q({ bucket: 'due-this-week', sort: 'person' })).items,
+  );
   const team = repo.compileWorklist({ teamId: 't', owner: 'oic' }, q());
   add('team worklist: items', team.items);
   add('team worklist: bucket counts', team.counts);

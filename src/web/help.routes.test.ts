@@ -24,7 +24,10 @@ describe('help page', () => {
   });
 
   it('should word deadlines from the numbers when a policy changes them', () => {
-    assert.equal(deadlineWords({ dueWorkingDays: 5, dueWorkingDaysEnhanced: 1 }), '5 working days (1 if enhanced)');
+    assert.equal(
+      deadlineWords({ dueWorkingDays: 5, dueWorkingDaysEnhanced: 1 }),
+      '5 working days (1 if enhanced)',
+    );
     assert.equal(deadlineWords({ dueWorkingDays: 1 }), '1 working day');
     assert.equal(deadlineWords({ dueCalendarDays: 3 }), '3 days');
     assert.equal(deadlineWords({ maxFrequencyDays: 14 }), 'as agreed, at most every 14 days');

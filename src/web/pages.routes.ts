@@ -17,7 +17,11 @@ export interface PageOptions {
   secureCookies: boolean;
 }
 
-export async function registerPages(app: FastifyInstance, services: Services, options: PageOptions): Promise<void> {
+export async function registerPages(
+  app: FastifyInstance,
+  services: Services,
+  options: PageOptions,
+): Promise<void> {
   registerSessionPages(app, services, options);
   registerWorklistPages(app, services);
   registerCasePages(app, services);

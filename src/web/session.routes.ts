@@ -43,7 +43,11 @@ export function registerSessionPages(app: FastifyInstance, services: Services, o
         }
       }
       reply.code(400);
-      return reply.renderPage('pages/sign-in', { errors, values: { username: form.username }, next: safeNext(form.next) });
+      return reply.renderPage('pages/sign-in', {
+        errors,
+        values: { username: form.username },
+        next: safeNext(form.next),
+      });
     },
   );
 

@@ -55,14 +55,18 @@ test('should keep SQL in the store: no other layer imports kysely, pg or PGlite 
         if (!typeOnly) offences.push(`${relative(root, file)} imports ${spec}`);
       }
     }
-    if (/\.(selectFrom|insertInto|updateTable|deleteFrom)\(/.test(text)) offences.push(`${relative(root, file)} builds SQL`);
+    if (/\.(selectFrom|insertInto|updateTable|deleteFrom)\(/.test(text)) {
+      offences.push(`${relative(root, file)} builds SQL`);
+    }
   }
   assert.deepEqual(offences, []);
 });
 
 /** The names an import statement brings in, without `type` ones. */
 function valueNames(text: string, spec: string): string[] {
-  const statement = new RegExp(`import\\s+(type\\s+)?\\{([^}]*)\\}\\s*from\\s+'${spec.replace(/[./]/g, '\\$&')}'`).exec(text);
+  const statement = new RegExp(
+    `import\\s+(type\\s+)?\\{([^}]*)\\}\\s*from\\s+'${spec.replace(/[./]/g, '\\$&')}'`,
+  ).exec(text);
   if (!statement) return ['(default or namespace import)'];
   if (statement[1]) return [];
   return statement[2]!
@@ -80,7 +84,9 @@ test('should keep routes and pages thin: http and web take from the store only t
       const t = target(file, spec);
       if (!t?.startsWith('store/')) continue;
       const values = valueNames(text, spec).filter((n) => !/^[A-Z][A-Z0-9_]*$/.test(n));
-      if (values.length > 0) offences.push(`${relative(root, file)} imports ${values.join(', ')} from ${spec}`);
+      if (values.length > 0) {
+        offences.push(`${relative(root, file)} imports ${values.join(', ')} from ${spec}`);
+      }
     }
   }
   assert.deepEqual(offences, []);

@@ -20,7 +20,11 @@ for (const name of readdirSync(dir).filter((f) => f.endsWith('.expected.json')))
   test(`public example ${name.replace('.expected.json', '')} passes through the installed bin`, async () => {
     const result = await run(bin, ['evaluate', caseFile]).then(
       (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
-      (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+      (e: { code: number; stdout: string; stderr: string }) => ({
+        code: e.code,
+        stdout: e.stdout,
+        stderr: e.stderr,
+      }),
     );
     const wantExit = (expected.exitCode as number | undefined) ?? 0;
     assert.equal(result.code, wantExit, `exit status (stderr: ${result.stderr})`);

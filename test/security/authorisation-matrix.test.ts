@@ -268,10 +268,26 @@ const MATRIX: Record<string, Row> = {
     }),
   },
   'GET /api/v1/audit/verify': { allowed: ADMIN, ok: 200, request: () => ({ url: '/api/v1/audit/verify' }) },
-  'GET /api/v1/compliance': { allowed: REPORTERS, ok: 200, request: () => ({ url: '/api/v1/compliance?period=quarter' }) },
-  'GET /api/v1/compliance/obligations': { allowed: REPORTERS, ok: 200, request: () => ({ url: '/api/v1/compliance/obligations?bucket=overdue' }) },
-  'GET /api/v1/compliance/moj-return': { allowed: REPORTERS, ok: 200, request: () => ({ url: '/api/v1/compliance/moj-return' }) },
-  'GET /api/v1/compliance/dataset': { allowed: REPORTERS, ok: 200, request: () => ({ url: '/api/v1/compliance/dataset?format=csv' }) },
+  'GET /api/v1/compliance': {
+    allowed: REPORTERS,
+    ok: 200,
+    request: () => ({ url: '/api/v1/compliance?period=quarter' }),
+  },
+  'GET /api/v1/compliance/obligations': {
+    allowed: REPORTERS,
+    ok: 200,
+    request: () => ({ url: '/api/v1/compliance/obligations?bucket=overdue' }),
+  },
+  'GET /api/v1/compliance/moj-return': {
+    allowed: REPORTERS,
+    ok: 200,
+    request: () => ({ url: '/api/v1/compliance/moj-return' }),
+  },
+  'GET /api/v1/compliance/dataset': {
+    allowed: REPORTERS,
+    ok: 200,
+    request: () => ({ url: '/api/v1/compliance/dataset?format=csv' }),
+  },
   'GET /api/v1/breaches': { allowed: ALL, ok: 200, request: () => ({ url: '/api/v1/breaches' }) },
   'GET /api/v1/investigations/:id/letters': {
     allowed: ALL,

@@ -22,7 +22,12 @@ import type {
   PersonFacts,
 } from '../../src/domain/case-history/case-history.types.js';
 import { evaluateCase } from '../../src/domain/evaluate.js';
-import type { Evaluation, Finding, Obligation, PersonEligibility } from '../../src/domain/evaluation.types.js';
+import type {
+  Evaluation,
+  Finding,
+  Obligation,
+  PersonEligibility,
+} from '../../src/domain/evaluation.types.js';
 import { shippedRulePack } from '../../src/domain/rules/rule-pack.js';
 import type { RulePack } from '../../src/domain/rules/rule-pack.types.js';
 
@@ -64,11 +69,25 @@ export class CaseBuilder {
 
   /** An adult person victim (born 1990-04-01) unless overridden. */
   victim(id = 'v1', over: Partial<PersonFacts> = {}): this {
-    return this.person({ id, name: `Victim ${id}`, dateOfBirth: '1990-04-01', ...over, role: 'victim', kind: 'person' });
+    return this.person({
+      id,
+      name: `Victim ${id}`,
+      dateOfBirth: '1990-04-01',
+      ...over,
+      role: 'victim',
+      kind: 'person',
+    });
   }
 
   witness(id = 'w1', over: Partial<PersonFacts> = {}): this {
-    return this.person({ id, name: `Witness ${id}`, dateOfBirth: '1985-06-15', ...over, role: 'witness', kind: 'person' });
+    return this.person({
+      id,
+      name: `Witness ${id}`,
+      dateOfBirth: '1985-06-15',
+      ...over,
+      role: 'witness',
+      kind: 'person',
+    });
   }
 
   business(id = 'b1', over: Partial<PersonFacts> = {}): this {
@@ -120,7 +139,12 @@ export function evaluateAt(history: CaseHistory | CaseBuilder, asOf: string, pac
 }
 
 /** The obligations of one rule (and person, and trigger when given). */
-export function obligationsOf(result: Evaluation, rule: string, person?: string | null, trigger?: string | null): Obligation[] {
+export function obligationsOf(
+  result: Evaluation,
+  rule: string,
+  person?: string | null,
+  trigger?: string | null,
+): Obligation[] {
   return result.obligations.filter(
     (o) =>
       o.rule === rule &&
@@ -130,9 +154,18 @@ export function obligationsOf(result: Evaluation, rule: string, person?: string 
 }
 
 /** Exactly one obligation of the rule (person, trigger); fails the test otherwise. */
-export function obligationOf(result: Evaluation, rule: string, person?: string | null, trigger?: string | null): Obligation {
+export function obligationOf(
+  result: Evaluation,
+  rule: string,
+  person?: string | null,
+  trigger?: string | null,
+): Obligation {
   const found = obligationsOf(result, rule, person, trigger);
-  assert.equal(found.length, 1, `expected one ${rule} for ${person}/${trigger}, got ${JSON.stringify(found)}`);
+  assert.equal(
+    found.length,
+    1,
+    `expected one ${rule} for ${person}/${trigger}, got ${JSON.stringify(found)}`,
+  );
   return found[0]!;
 }
 
@@ -155,5 +188,8 @@ export function assertCarries(
   const named = 'code' in result ? result.code : result.rule;
   assert.equal(named, id);
   assert.equal(typeof result.source, 'string');
-  assert.ok(result.source.includes(citation), `source ${JSON.stringify(result.source)} should cite ${citation}`);
+  assert.ok(
+    result.source.includes(citation),
+    `source ${JSON.stringify(result.source)} should cite ${citation}`,
+  );
 }

@@ -36,7 +36,11 @@ export function compareWithExpected(actual: Row, expected: Row): string[] {
       continue;
     }
     for (const [k, v] of Object.entries(want)) {
-      if (!same(k, got[k], v)) problems.push(`person ${String(want.id)}.${k}: got ${JSON.stringify(got[k])}, want ${JSON.stringify(v)}`);
+      if (!same(k, got[k], v)) {
+        problems.push(
+          `person ${String(want.id)}.${k}: got ${JSON.stringify(got[k])}, want ${JSON.stringify(v)}`,
+        );
+      }
     }
   }
   for (const want of (expected.obligations as Row[]) ?? []) {
@@ -46,7 +50,11 @@ export function compareWithExpected(actual: Row, expected: Row): string[] {
       continue;
     }
     for (const [k, v] of Object.entries(want)) {
-      if (!same(k, got[k], v)) problems.push(`obligation ${obligationKey(want, true)}.${k}: got ${JSON.stringify(got[k])}, want ${JSON.stringify(v)}`);
+      if (!same(k, got[k], v)) {
+        problems.push(
+          `obligation ${obligationKey(want, true)}.${k}: got ${JSON.stringify(got[k])}, want ${JSON.stringify(v)}`,
+        );
+      }
     }
   }
   for (const want of (expected.findings as Row[]) ?? []) {
@@ -60,7 +68,9 @@ export function compareWithExpected(actual: Row, expected: Row): string[] {
     }
   }
   for (const want of (expected.absentObligations as Row[]) ?? []) {
-    if (findObligation(obligations, want)) problems.push(`obligation present but must be absent: ${JSON.stringify(want)}`);
+    if (findObligation(obligations, want)) {
+      problems.push(`obligation present but must be absent: ${JSON.stringify(want)}`);
+    }
   }
   return problems;
 }

@@ -1,7 +1,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { addYears, ageOn, dateToDayNumber, dayNumberToDate, instantMs, isValidDate, londonClock, londonDate, londonOffsetMs, toInstant } from './london-time.js';
+import {
+  addYears,
+  ageOn,
+  dateToDayNumber,
+  dayNumberToDate,
+  instantMs,
+  isValidDate,
+  londonClock,
+  londonDate,
+  londonOffsetMs,
+  toInstant,
+} from './london-time.js';
 
 const london = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Europe/London',
@@ -14,7 +25,10 @@ const london = new Intl.DateTimeFormat('en-CA', {
 });
 function tz(ms: number): { date: string; minutes: number } {
   const parts = Object.fromEntries(london.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, minutes: Number(parts.hour) * 60 + Number(parts.minute) };
+  return {
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+    minutes: Number(parts.hour) * 60 + Number(parts.minute),
+  };
 }
 const FROM = Date.UTC(2018, 0, 1);
 const TO = Date.UTC(2036, 0, 1) - 1;
@@ -104,10 +118,23 @@ test('should read an instant exactly as Date.parse does when it is written in th
   );
   // Forms left to Date.parse, and fields out of range, give Date.parse's answer (a number or NaN).
   for (const iso of [
-    '2026-06-11T00:30:00+01:00', '2026-03-20T13:00:00.5Z', '2026-01-01T00:00Z', '2026-01-01t00:00:00z',
-    '2026-02-30T00:00:00Z', '2026-04-31T12:00:00Z', '2026-01-01T24:00:00Z', '2026-01-01T00:00:60Z',
-    '2026-13-01T00:00:00Z', '2026-00-10T00:00:00Z', '2026-01-00T00:00:00Z', '2026-01-32T00:00:00Z',
-    '0050-01-01T00:00:00Z', '1700-02-29T12:00:00Z', '2026-1a-01T00:00:00Z', '2026-01-01T00:00:00.12aZ', 'not a date',
+    '2026-06-11T00:30:00+01:00',
+    '2026-03-20T13:00:00.5Z',
+    '2026-01-01T00:00Z',
+    '2026-01-01t00:00:00z',
+    '2026-02-30T00:00:00Z',
+    '2026-04-31T12:00:00Z',
+    '2026-01-01T24:00:00Z',
+    '2026-01-01T00:00:60Z',
+    '2026-13-01T00:00:00Z',
+    '2026-00-10T00:00:00Z',
+    '2026-01-00T00:00:00Z',
+    '2026-01-32T00:00:00Z',
+    '0050-01-01T00:00:00Z',
+    '1700-02-29T12:00:00Z',
+    '2026-1a-01T00:00:00Z',
+    '2026-01-01T00:00:00.12aZ',
+    'not a date',
   ]) {
     assert.ok(Object.is(instantMs(iso), Date.parse(iso)), iso);
   }
@@ -123,8 +150,18 @@ test('should convert dates and day numbers exactly as Date does when given any d
     { numRuns: 5000 },
   );
   // Days past a month's end run on, as Date.UTC has them; two-digit years are Date.UTC's 1900s.
-  for (const date of ['2026-02-30', '2026-01-00', '2026-04-31', '2026-13-01', '0050-03-01', '2026-1-01', 'abcd-ef-gh']) {
-    const utc = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
+  for (const date of [
+    '2026-02-30',
+    '2026-01-00',
+    '2026-04-31',
+    '2026-13-01',
+    '0050-03-01',
+    '2026-1-01',
+    'abcd-ef-gh',
+  ]) {
+    const utc =
+      Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) /
+      86_400_000;
     assert.ok(Object.is(dateToDayNumber(date), utc), date);
   }
 });

@@ -47,7 +47,11 @@ function yearOfDayNumber(day: number): number {
   const era = Math.floor(z / 146_097);
   const dayOfEra = z - era * 146_097;
   const yearOfEra = Math.floor(
-    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
   );
   const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
   const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153); // 0 = March … 11 = February
@@ -88,11 +92,25 @@ export function instantMs(iso: string): number {
     const sec = digits(iso, 17, 2);
     const milli = n === 24 ? digits(iso, 20, 3) : 0;
     const separators =
-      iso.charCodeAt(4) === 45 && iso.charCodeAt(7) === 45 && iso.charCodeAt(10) === 84 &&
-      iso.charCodeAt(13) === 58 && iso.charCodeAt(16) === 58;
+      iso.charCodeAt(4) === 45 &&
+      iso.charCodeAt(7) === 45 &&
+      iso.charCodeAt(10) === 84 &&
+      iso.charCodeAt(13) === 58 &&
+      iso.charCodeAt(16) === 58;
     if (
-      separators && y >= 0 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31 &&
-      h >= 0 && h <= 23 && mi >= 0 && mi <= 59 && sec >= 0 && sec <= 59 && milli >= 0
+      separators &&
+      y >= 0 &&
+      mo >= 1 &&
+      mo <= 12 &&
+      d >= 1 &&
+      d <= 31 &&
+      h >= 0 &&
+      h <= 23 &&
+      mi >= 0 &&
+      mi <= 59 &&
+      sec >= 0 &&
+      sec <= 59 &&
+      milli >= 0
     ) {
       return daysFromCivil(y, mo, d) * DAY_MS + h * HOUR_MS + mi * 60_000 + sec * 1000 + milli;
     }
@@ -109,7 +127,10 @@ const pad2 = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
  * Formatted by arithmetic (with the memoised date part), several times faster than allocating a Date.
  */
 export function toInstant(epochMs: number): string {
-  if (!(epochMs >= MIN_FOUR_DIGIT_YEAR_MS && epochMs < MAX_FOUR_DIGIT_YEAR_MS) || !Number.isInteger(epochMs)) {
+  if (
+    !(epochMs >= MIN_FOUR_DIGIT_YEAR_MS && epochMs < MAX_FOUR_DIGIT_YEAR_MS) ||
+    !Number.isInteger(epochMs)
+  ) {
     return new Date(epochMs).toISOString();
   }
   const day = Math.floor(epochMs / DAY_MS);

@@ -12,7 +12,9 @@ const working = (ms: number) => {
   const wd = new Date(ms).getUTCDay();
   return wd !== 0 && wd !== 6 && !HOLIDAYS.has(iso(ms));
 };
-const start = fc.integer({ min: Date.UTC(2018, 0, 1) / DAY, max: Date.UTC(2035, 9, 31) / DAY }).map((d) => iso(d * DAY));
+const start = fc
+  .integer({ min: Date.UTC(2018, 0, 1) / DAY, max: Date.UTC(2035, 9, 31) / DAY })
+  .map((d) => iso(d * DAY));
 
 test('should ship every England and Wales bank holiday the rulebook names when the calendar is loaded', () => {
   for (const d of [

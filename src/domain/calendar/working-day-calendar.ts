@@ -3,7 +3,13 @@
  * included). The holiday list is data: the shipped list, extended by an administrator through the store.
  */
 import shipped from './bank-holidays.england-and-wales.json' with { type: 'json' };
-import { addCalendarDays, dateToDayNumber, dayNumberToDate, weekdayOfDayNumber, type LocalDate } from './london-time.js';
+import {
+  addCalendarDays,
+  dateToDayNumber,
+  dayNumberToDate,
+  weekdayOfDayNumber,
+  type LocalDate,
+} from './london-time.js';
 
 export interface BankHoliday {
   date: LocalDate;

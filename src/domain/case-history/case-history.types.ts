@@ -35,7 +35,12 @@ export type OffenceCategory = (typeof OFFENCE_CATEGORIES)[number];
 export const CONTACT_METHODS = ['phone', 'in-person', 'video', 'email', 'text', 'letter'] as const;
 export type ContactMethod = (typeof CONTACT_METHODS)[number];
 
-export const CONTACT_PURPOSES = ['initial-contact', 'mandatory-update', 'investigative-update', 'other'] as const;
+export const CONTACT_PURPOSES = [
+  'initial-contact',
+  'mandatory-update',
+  'investigative-update',
+  'other',
+] as const;
 export type ContactPurpose = (typeof CONTACT_PURPOSES)[number];
 
 export const VULNERABILITIES = ['mental-disorder', 'impairment', 'physical-disability'] as const;
@@ -175,11 +180,21 @@ export interface InvestigationEvent extends EventBase {
 export interface VwcuHandoverEvent extends EventBase {
   type: 'vwcu-handover';
   /** The handover package (SOP 3.3.1); not read by the rules. */
-  handover?: { witnesses?: string | null; specialMeasures?: string | null; needs?: string | null; availability?: string | null };
+  handover?: {
+    witnesses?: string | null;
+    specialMeasures?: string | null;
+    needs?: string | null;
+    availability?: string | null;
+  };
 }
 /** Workflow records the rules ignore (special measures, disengagement, filing sign-off): timeline and audit only. */
 export interface WorkflowRecordEvent extends PersonEventBase {
-  type: 'special-measures-discussed' | 'special-measures-applied' | 'special-measures-outcome' | 'disengagement-reviewed' | 'filing-signed-off';
+  type:
+    | 'special-measures-discussed'
+    | 'special-measures-applied'
+    | 'special-measures-outcome'
+    | 'disengagement-reviewed'
+    | 'filing-signed-off';
   measures?: string[];
   granted?: boolean;
   avenues?: string[];

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import type { OffenceCategory, PersonFacts } from '../case-history/case-history.types.js';
 import { CaseBuilder, assertCarries, evaluateAt, personOf } from '../../../test/support/case-builder.js';
 
-const compellable = (b: CaseBuilder, id: string) => personOf(evaluateAt(b, '2026-05-20T12:00:00Z'), id).compellable;
+const compellable = (b: CaseBuilder, id: string) =>
+  personOf(evaluateAt(b, '2026-05-20T12:00:00Z'), id).compellable;
 const spouseVictim = (offences: OffenceCategory[], rel: PersonFacts['relationshipToSuspect'] = 'spouse') =>
   new CaseBuilder({ offences }).victim('v1', { relationshipToSuspect: rel });
 
@@ -20,7 +21,9 @@ test('should be compellable when the spouse or civil partner is the victim of an
 });
 
 test('should not be compellable when the spouse is a witness to an assault on another adult', () => {
-  const b = new CaseBuilder({ offences: ['violence-with-injury'] }).victim('v1').witness('w1', { relationshipToSuspect: 'spouse' });
+  const b = new CaseBuilder({ offences: ['violence-with-injury'] })
+    .victim('v1')
+    .witness('w1', { relationshipToSuspect: 'spouse' });
   assert.equal(compellable(b, 'w1'), false);
 });
 
@@ -31,7 +34,9 @@ test('should not be compellable when the offence against the spouse is only a th
 
 test('should be compellable when a former spouse or former civil partner gives evidence', () => {
   assert.equal(compellable(spouseVictim(['theft'], 'former-spouse'), 'v1'), true);
-  const b = new CaseBuilder({ offences: ['burglary'] }).victim().witness('w1', { relationshipToSuspect: 'former-civil-partner' });
+  const b = new CaseBuilder({ offences: ['burglary'] })
+    .victim()
+    .witness('w1', { relationshipToSuspect: 'former-civil-partner' });
   assert.equal(compellable(b, 'w1'), true);
 });
 

@@ -15,15 +15,24 @@ export function decideCompellability(ctx: CaseContext, person: PersonFacts): Dec
   const d = decider<boolean>('EL-COMPELLABILITY', source);
   const rel = person.relationshipToSuspect;
   if (rel !== 'spouse' && rel !== 'civil-partner') {
-    return d(true, rel ? `a ${rel.replace(/-/g, ' ')} is compellable like anyone else` : 'competent and compellable');
+    return d(
+      true,
+      rel ? `a ${rel.replace(/-/g, ' ')} is compellable like anyone else` : 'competent and compellable',
+    );
   }
   const partner = rel === 'spouse' ? 'spouse' : 'civil partner';
   const involvesPerson = hasOffenceIn(ctx, 'violent') || hasOffenceIn(ctx, 'sexual');
   if (!involvesPerson) {
-    return d(false, `${partner} of the accused, and no offence involves an assault, injury or threat of injury to a person`);
+    return d(
+      false,
+      `${partner} of the accused, and no offence involves an assault, injury or threat of injury to a person`,
+    );
   }
   if (isVictim(person) && person.kind === 'person') {
-    return d(true, `${partner} of the accused, compellable: the offence involves an assault, injury or threat to them`);
+    return d(
+      true,
+      `${partner} of the accused, compellable: the offence involves an assault, injury or threat to them`,
+    );
   }
   const child = ctx.history.people.find((p) => {
     const age = isVictim(p) && p.kind === 'person' ? ageAt(p, ctx.incidentDate) : null;

@@ -14,13 +14,27 @@ test('should not be enhanced and carry EL-ENHANCED with its source when no crite
 });
 
 test('should be most-serious-crime when an offence is in the most serious categories', () => {
-  const serious: OffenceCategory[] = ['attempted-murder', 'kidnap', 'false-imprisonment', 'arson-endanger-life', 'gbh-with-intent'];
+  const serious: OffenceCategory[] = [
+    'attempted-murder',
+    'kidnap',
+    'false-imprisonment',
+    'arson-endanger-life',
+    'gbh-with-intent',
+  ];
   for (const c of serious) {
-    assert.deepEqual(reasons(new CaseBuilder({ offences: ['theft', c] }).victim()), ['most-serious-crime'], c);
+    assert.deepEqual(
+      reasons(new CaseBuilder({ offences: ['theft', c] }).victim()),
+      ['most-serious-crime'],
+      c,
+    );
   }
   // Sexual, modern slavery and trafficking are most serious and make the complainant intimidated too.
   for (const c of ['sexual', 'modern-slavery', 'human-trafficking'] as const) {
-    assert.deepEqual(reasons(new CaseBuilder({ offences: [c] }).victim()), ['intimidated', 'most-serious-crime'], c);
+    assert.deepEqual(
+      reasons(new CaseBuilder({ offences: [c] }).victim()),
+      ['intimidated', 'most-serious-crime'],
+      c,
+    );
   }
 });
 
@@ -30,10 +44,10 @@ test('should be most-serious-crime when the investigation is flagged hate crime 
 });
 
 test('should be most-serious-crime and intimidated when the offence amounts to domestic abuse', () => {
-  assert.deepEqual(reasons(new CaseBuilder({ offences: ['violence-with-injury'], flags: { domesticAbuse: true } }).victim()), [
-    'intimidated',
-    'most-serious-crime',
-  ]);
+  assert.deepEqual(
+    reasons(new CaseBuilder({ offences: ['violence-with-injury'], flags: { domesticAbuse: true } }).victim()),
+    ['intimidated', 'most-serious-crime'],
+  );
 });
 
 test('should be most-serious-crime for bereaved relatives only when the offence is homicide', () => {
@@ -45,9 +59,12 @@ test('should be most-serious-crime for bereaved relatives only when the offence 
 });
 
 test('should be persistently-targeted when the officer recorded it on the person', () => {
-  assert.deepEqual(reasons(new CaseBuilder({ offences: ['stalking-harassment'] }).victim('v1', { persistentlyTargeted: true })), [
-    'persistently-targeted',
-  ]);
+  assert.deepEqual(
+    reasons(
+      new CaseBuilder({ offences: ['stalking-harassment'] }).victim('v1', { persistentlyTargeted: true }),
+    ),
+    ['persistently-targeted'],
+  );
 });
 
 test('should be vulnerable when under 18 on the offence date, not on the report date', () => {
@@ -59,11 +76,19 @@ test('should be vulnerable when under 18 on the offence date, not on the report 
 
 test('should take age on the report date when the offence date is unknown', () => {
   // Born 2008-03-02; reported 2026-03-01T23:30Z = 2026-03-01 in London (GMT) → aged 17.
-  assert.deepEqual(reasons(new CaseBuilder({ reportedAt: '2026-03-01T23:30:00Z' }).victim('v1', { dateOfBirth: '2008-03-02' })), [
-    'vulnerable',
-  ]);
+  assert.deepEqual(
+    reasons(
+      new CaseBuilder({ reportedAt: '2026-03-01T23:30:00Z' }).victim('v1', { dateOfBirth: '2008-03-02' }),
+    ),
+    ['vulnerable'],
+  );
   // Reported 2026-03-02 → aged 18.
-  assert.deepEqual(reasons(new CaseBuilder({ reportedAt: '2026-03-02T10:00:00Z' }).victim('v1', { dateOfBirth: '2008-03-02' })), []);
+  assert.deepEqual(
+    reasons(
+      new CaseBuilder({ reportedAt: '2026-03-02T10:00:00Z' }).victim('v1', { dateOfBirth: '2008-03-02' }),
+    ),
+    [],
+  );
 });
 
 test('should be vulnerable when the quality of evidence is likely affected by disorder, impairment or disability', () => {
@@ -86,7 +111,9 @@ test('should list every reason that applies when several do', () => {
 
 test('should not be enhanced when the victim is a business or the person is only a witness', () => {
   const r = evaluateAt(
-    new CaseBuilder({ offences: ['sexual'] }).business('b1', { namedContact: 'Pat' }).witness('w1', { dateOfBirth: '2015-01-01', fearOrDistress: true }),
+    new CaseBuilder({ offences: ['sexual'] })
+      .business('b1', { namedContact: 'Pat' })
+      .witness('w1', { dateOfBirth: '2015-01-01', fearOrDistress: true }),
     AS_OF,
   );
   for (const id of ['b1', 'w1']) {

@@ -19,8 +19,12 @@ export interface EnhancedRightsDecision extends Decision<boolean> {
 
 export function decideEnhancedRights(ctx: CaseContext, person: PersonFacts): EnhancedRightsDecision {
   const rule = ctx.pack.rules['EL-ENHANCED'];
-  if (!isVictim(person)) return enhancedDecision(rule.source, [], ['a witness who is not a victim: the Witness Charter applies']);
-  if (person.kind === 'business') return enhancedDecision(rule.source, [], ['business victims are not enhanced']);
+  if (!isVictim(person)) {
+    return enhancedDecision(rule.source, [], ['a witness who is not a victim: the Witness Charter applies']);
+  }
+  if (person.kind === 'business') {
+    return enhancedDecision(rule.source, [], ['business victims are not enhanced']);
+  }
 
   const found: EnhancedReason[] = [];
   const why: string[] = [];
@@ -30,7 +34,11 @@ export function decideEnhancedRights(ctx: CaseContext, person: PersonFacts): Enh
   const bereavement = person.bereavedCloseRelative && hasOffenceIn(ctx, 'bereavementOffences');
   if (serious.length > 0 || flags.length > 0 || bereavement) {
     found.push('most-serious-crime');
-    const named = [...serious, ...flags.map(flagWords), ...(bereavement ? ['homicide (bereaved relative)'] : [])];
+    const named = [
+      ...serious,
+      ...flags.map(flagWords),
+      ...(bereavement ? ['homicide (bereaved relative)'] : []),
+    ];
     why.push(`most serious crime: ${named.join(', ')}`);
   }
   if (person.bereavedCloseRelative) {
@@ -55,7 +63,11 @@ export function decideEnhancedRights(ctx: CaseContext, person: PersonFacts): Enh
   return enhancedDecision(rule.source, found, why);
 }
 
-function enhancedDecision(source: string, enhancedReasons: EnhancedReason[], reasons: string[]): EnhancedRightsDecision {
+function enhancedDecision(
+  source: string,
+  enhancedReasons: EnhancedReason[],
+  reasons: string[],
+): EnhancedRightsDecision {
   return { value: enhancedReasons.length > 0, enhancedReasons, rule: 'EL-ENHANCED', source, reasons };
 }
 

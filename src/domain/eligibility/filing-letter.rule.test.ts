@@ -11,12 +11,21 @@ import {
 } from '../../../test/support/case-builder.js';
 
 const AS_OF = '2026-04-20T12:00:00Z';
-function withLetter(inv: InvestigationOptions, person: Partial<PersonFacts> = {}, justificationApproved?: boolean) {
+function withLetter(
+  inv: InvestigationOptions,
+  person: Partial<PersonFacts> = {},
+  justificationApproved?: boolean,
+) {
   return evaluateAt(
     new CaseBuilder({ offenceDate: '2026-03-01', ...inv })
       .victim('v1', person)
       .event('f1', '2026-04-10T10:00:00Z', 'investigation-filed')
-      .personal('l1', '2026-04-10T11:00:00Z', 'filing-letter-sent', justificationApproved === undefined ? {} : { justificationApproved }),
+      .personal(
+        'l1',
+        '2026-04-10T11:00:00Z',
+        'filing-letter-sent',
+        justificationApproved === undefined ? {} : { justificationApproved },
+      ),
     AS_OF,
   );
 }
@@ -49,7 +58,11 @@ test('should not permit a letter when the victim is vulnerable (under 18 at the 
     assert.equal(findingsOf(r, 'F-FILING-LETTER-NOT-PERMITTED', 'v1').length, 1);
   }
   // Domestic abuse complainants are intimidated automatically.
-  assert.equal(personOf(withLetter({ offences: ['violence-with-injury'], flags: { domesticAbuse: true } }), 'v1').filingLetterPermitted, false);
+  assert.equal(
+    personOf(withLetter({ offences: ['violence-with-injury'], flags: { domesticAbuse: true } }), 'v1')
+      .filingLetterPermitted,
+    false,
+  );
 });
 
 test('should raise no finding but keep the basic permission false when a supervisor approved a justification', () => {

@@ -20,8 +20,15 @@ export function decideFilingLetter(ctx: CaseContext, person: PersonFacts): Decis
       value: false,
       rule: 'EL-FILING-LETTER',
       source,
-      reasons: [`letter or email not permitted (${against.join(', ')}) unless a supervisor approves a recorded justification`],
+      reasons: [
+        `letter or email not permitted (${against.join(', ')}) unless a supervisor approves a recorded justification`,
+      ],
     };
   }
-  return { value: true, rule: 'EL-FILING-LETTER', source, reasons: ['a letter may be used once every other avenue has been tried'] };
+  return {
+    value: true,
+    rule: 'EL-FILING-LETTER',
+    source,
+    reasons: ['a letter may be used once every other avenue has been tried'],
+  };
 }

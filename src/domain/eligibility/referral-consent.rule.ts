@@ -7,7 +7,10 @@ import type { PersonFacts } from '../case-history/case-history.types.js';
 import { hasOffenceIn, isDomesticAbuse, isVictim, type CaseContext } from '../case-context.js';
 import type { Decision } from '../evaluation.types.js';
 
-export function decideReferralConsent(ctx: CaseContext, person: PersonFacts): Decision<'explicit' | 'implied'> {
+export function decideReferralConsent(
+  ctx: CaseContext,
+  person: PersonFacts,
+): Decision<'explicit' | 'implied'> {
   const source = ctx.pack.rules['EL-REFERRAL-CONSENT'].source;
   const reasons: string[] = [];
   if (isVictim(person) && person.kind === 'person') {
@@ -16,7 +19,17 @@ export function decideReferralConsent(ctx: CaseContext, person: PersonFacts): De
     if (person.bereavedCloseRelative) reasons.push('bereaved close relative');
   }
   if (reasons.length > 0) {
-    return { value: 'explicit', rule: 'EL-REFERRAL-CONSENT', source, reasons: [`explicit consent needed: ${reasons.join(', ')}`] };
+    return {
+      value: 'explicit',
+      rule: 'EL-REFERRAL-CONSENT',
+      source,
+      reasons: [`explicit consent needed: ${reasons.join(', ')}`],
+    };
   }
-  return { value: 'implied', rule: 'EL-REFERRAL-CONSENT', source, reasons: ['implied consent (the person may opt out)'] };
+  return {
+    value: 'implied',
+    rule: 'EL-REFERRAL-CONSENT',
+    source,
+    reasons: ['implied consent (the person may opt out)'],
+  };
 }

@@ -17,7 +17,11 @@ import type { Decision, SpecialMeasure } from '../evaluation.types.js';
 
 const ALL: SpecialMeasure[] = ['s23', 's24', 's25', 's26', 's27', 's28', 's29', 's30'];
 
-function measuresDecision(source: string, value: SpecialMeasure[], reasons: string[]): Decision<SpecialMeasure[]> {
+function measuresDecision(
+  source: string,
+  value: SpecialMeasure[],
+  reasons: string[],
+): Decision<SpecialMeasure[]> {
   return { value, rule: 'EL-SPECIAL-MEASURES', source, reasons };
 }
 
@@ -29,16 +33,26 @@ export function hearingDate(ctx: CaseContext): string {
 
 export function decideSpecialMeasures(ctx: CaseContext, person: PersonFacts): Decision<SpecialMeasure[]> {
   const rule = ctx.pack.rules['EL-SPECIAL-MEASURES'];
-  if (person.kind === 'business') return measuresDecision(rule.source, [], ['businesses are not eligible for special measures']);
+  if (person.kind === 'business') {
+    return measuresDecision(rule.source, [], ['businesses are not eligible for special measures']);
+  }
 
   const hearing = hearingDate(ctx);
   const vulnerable = vulnerableReasons(person, hearing);
   if (vulnerable.length > 0) {
-    return measuresDecision(rule.source, [...ALL], [`vulnerable (s.16): ${vulnerable.join(', ')}; eligible for ss.23-30`]);
+    return measuresDecision(
+      rule.source,
+      [...ALL],
+      [`vulnerable (s.16): ${vulnerable.join(', ')}; eligible for ss.23-30`],
+    );
   }
   const intimidated = intimidatedReasons(ctx, person);
-  if (hasOffenceIn(ctx, 'knifeOrFirearm')) intimidated.push('witness in a knife or firearm offence (Sch. 1A)');
-  if (intimidated.length === 0) return measuresDecision(rule.source, [], ['neither vulnerable (s.16) nor intimidated (s.17)']);
+  if (hasOffenceIn(ctx, 'knifeOrFirearm')) {
+    intimidated.push('witness in a knife or firearm offence (Sch. 1A)');
+  }
+  if (intimidated.length === 0) {
+    return measuresDecision(rule.source, [], ['neither vulnerable (s.16) nor intimidated (s.17)']);
+  }
 
   const complainant = isVictim(person);
   const sexual = hasOffenceIn(ctx, 'sexual');

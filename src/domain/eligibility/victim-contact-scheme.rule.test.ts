@@ -3,17 +3,30 @@ import assert from 'node:assert/strict';
 import type { OffenceCategory } from '../case-history/case-history.types.js';
 import { CaseBuilder, assertCarries, evaluateAt, personOf } from '../../../test/support/case-builder.js';
 
-function eligible(category: OffenceCategory, custodyMonths: number, hospitalOrder = false, asOf = '2026-07-01T12:00:00Z'): boolean {
+function eligible(
+  category: OffenceCategory,
+  custodyMonths: number,
+  hospitalOrder = false,
+  asOf = '2026-07-01T12:00:00Z',
+): boolean {
   const b = new CaseBuilder({ reportedAt: '2026-01-05T10:00:00Z', offences: [category] })
     .victim()
-    .event('sn', '2026-06-10T10:00:00Z', 'sentence', { custodyMonths, hospitalOrder, offenceCategory: category });
+    .event('sn', '2026-06-10T10:00:00Z', 'sentence', {
+      custodyMonths,
+      hospitalOrder,
+      offenceCategory: category,
+    });
   return personOf(evaluateAt(b, asOf), 'v1').vcsEligible;
 }
 
 test('should be eligible and carry EL-VCS with its source when sentenced to 12 months for a violent offence', () => {
   assert.equal(eligible('violence-with-injury', 12), true);
   const b = new CaseBuilder({ offences: ['robbery'] }).victim();
-  assertCarries(personOf(evaluateAt(b, '2026-03-20T12:00:00Z'), 'v1').decisions.vcsEligible, 'EL-VCS', 'SOP 3.3.4');
+  assertCarries(
+    personOf(evaluateAt(b, '2026-03-20T12:00:00Z'), 'v1').decisions.vcsEligible,
+    'EL-VCS',
+    'SOP 3.3.4',
+  );
 });
 
 test('should be eligible when sentenced to 12 months or more for a sexual offence', () => {

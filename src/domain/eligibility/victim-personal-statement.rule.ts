@@ -14,6 +14,8 @@ export function decideStatementKind(ctx: CaseContext, person: PersonFacts): Deci
   const d = decider<StatementKind>('EL-VPS', source);
   if (!isVictim(person)) return d(null, 'a witness who is not a victim makes no impact statement');
   if (person.kind === 'person') return d('vps', 'every victim may make a Victim Personal Statement');
-  if (person.publicSector) return d(null, 'public-sector bodies do not make an Impact Statement for Business');
+  if (person.publicSector) {
+    return d(null, 'public-sector bodies do not make an Impact Statement for Business');
+  }
   return d('impact-statement-for-business', 'businesses may make an Impact Statement for Business');
 }

@@ -5,7 +5,13 @@ import { CaseBuilder, assertCarries, evaluateAt, findingsOf } from '../../../tes
 
 const F = 'F-EMAIL-NOT-PREFERRED';
 function findings(contract: PersonFacts['contract'], contact: Partial<ContactEvent>) {
-  return findingsOf(evaluateAt(new CaseBuilder().victim('v1', { contract }).contact('c1', '2026-03-03T10:00:00Z', contact), '2026-03-10T12:00:00Z'), F);
+  return findingsOf(
+    evaluateAt(
+      new CaseBuilder().victim('v1', { contract }).contact('c1', '2026-03-03T10:00:00Z', contact),
+      '2026-03-10T12:00:00Z',
+    ),
+    F,
+  );
 }
 
 test('should be raised with its rule and source when initial contact is by email and the preferred method is phone, even if unsuccessful', () => {
@@ -27,10 +33,16 @@ test('should not be raised when the written method is the preferred one or the c
 });
 
 test('should not be raised when an email contact has no initial-contact purpose', () => {
-  assert.deepEqual(findings({ preferredMethod: 'phone' }, { method: 'email', purposes: ['investigative-update'] }), []);
+  assert.deepEqual(
+    findings({ preferredMethod: 'phone' }, { method: 'email', purposes: ['investigative-update'] }),
+    [],
+  );
 });
 
 test("should carry the rule of the contact's first purpose when initial contact is not listed first", () => {
-  const [f] = findings({ preferredMethod: 'phone' }, { method: 'letter', purposes: ['other', 'initial-contact'] });
+  const [f] = findings(
+    { preferredMethod: 'phone' },
+    { method: 'letter', purposes: ['other', 'initial-contact'] },
+  );
   assert.equal(f!.rule, null);
 });

@@ -20,24 +20,46 @@ test('should raise F-ENHANCED-NOT-RECORDED with its rule and source when an enha
 });
 
 test('should not raise F-ENHANCED-NOT-RECORDED when enhanced status is recorded on the contract or by an event', () => {
-  const contract = evaluateAt(new CaseBuilder({ offences: ['sexual'] }).victim('v1', { contract: { enhancedRecorded: true } }), AS_OF);
+  const contract = evaluateAt(
+    new CaseBuilder({ offences: ['sexual'] }).victim('v1', { contract: { enhancedRecorded: true } }),
+    AS_OF,
+  );
   assert.deepEqual(findingsOf(contract, 'F-ENHANCED-NOT-RECORDED'), []);
-  const event = evaluateAt(new CaseBuilder({ offences: ['sexual'] }).victim().personal('x', '2026-03-03T10:00:00Z', 'enhanced-recorded'), AS_OF);
+  const event = evaluateAt(
+    new CaseBuilder({ offences: ['sexual'] })
+      .victim()
+      .personal('x', '2026-03-03T10:00:00Z', 'enhanced-recorded'),
+    AS_OF,
+  );
   assert.deepEqual(findingsOf(event, 'F-ENHANCED-NOT-RECORDED'), []);
   // An enhanced-recorded event after asOf does not count yet.
-  const later = evaluateAt(new CaseBuilder({ offences: ['sexual'] }).victim().personal('x', '2026-03-25T10:00:00Z', 'enhanced-recorded'), AS_OF);
+  const later = evaluateAt(
+    new CaseBuilder({ offences: ['sexual'] })
+      .victim()
+      .personal('x', '2026-03-25T10:00:00Z', 'enhanced-recorded'),
+    AS_OF,
+  );
   assert.equal(findingsOf(later, 'F-ENHANCED-NOT-RECORDED').length, 1);
 });
 
 test('should not raise F-ENHANCED-NOT-RECORDED when the victim is not entitled to enhanced rights', () => {
-  assert.deepEqual(findingsOf(evaluateAt(new CaseBuilder({ offences: ['theft'] }).victim(), AS_OF), 'F-ENHANCED-NOT-RECORDED'), []);
+  assert.deepEqual(
+    findingsOf(
+      evaluateAt(new CaseBuilder({ offences: ['theft'] }).victim(), AS_OF),
+      'F-ENHANCED-NOT-RECORDED',
+    ),
+    [],
+  );
 });
 
 test('should raise F-REFERRAL-WITHOUT-CONSENT and still discharge the referral when explicit consent was needed but not recorded', () => {
   const r = evaluateAt(
     new CaseBuilder({ offences: ['sexual'] })
       .victim()
-      .personal('r1', '2026-03-03T10:00:00Z', 'support-referral', { service: 'victim-support', consent: 'implied' }),
+      .personal('r1', '2026-03-03T10:00:00Z', 'support-referral', {
+        service: 'victim-support',
+        consent: 'implied',
+      }),
     AS_OF,
   );
   const [f] = findingsOf(r, 'F-REFERRAL-WITHOUT-CONSENT', 'v1');
@@ -49,12 +71,19 @@ test('should raise F-REFERRAL-WITHOUT-CONSENT and still discharge the referral w
 
 test('should not raise F-REFERRAL-WITHOUT-CONSENT when consent was explicit or only implied consent was needed', () => {
   const explicit = evaluateAt(
-    new CaseBuilder({ offences: ['sexual'] }).victim().personal('r1', '2026-03-03T10:00:00Z', 'support-referral', { service: 'isva', consent: 'explicit' }),
+    new CaseBuilder({ offences: ['sexual'] })
+      .victim()
+      .personal('r1', '2026-03-03T10:00:00Z', 'support-referral', { service: 'isva', consent: 'explicit' }),
     AS_OF,
   );
   assert.deepEqual(findingsOf(explicit, 'F-REFERRAL-WITHOUT-CONSENT'), []);
   const implied = evaluateAt(
-    new CaseBuilder({ offences: ['theft'] }).victim().personal('r1', '2026-03-03T10:00:00Z', 'support-referral', { service: 'victim-support', consent: 'implied' }),
+    new CaseBuilder({ offences: ['theft'] })
+      .victim()
+      .personal('r1', '2026-03-03T10:00:00Z', 'support-referral', {
+        service: 'victim-support',
+        consent: 'implied',
+      }),
     AS_OF,
   );
   assert.deepEqual(findingsOf(implied, 'F-REFERRAL-WITHOUT-CONSENT'), []);
@@ -62,7 +91,12 @@ test('should not raise F-REFERRAL-WITHOUT-CONSENT when consent was explicit or o
 
 test('should raise F-NO-NAMED-CONTACT and owe the business nothing when it has no named point of contact', () => {
   for (const namedContact of [undefined, null, '   ']) {
-    const r = evaluateAt(new CaseBuilder({ offences: ['burglary'] }).business('b1', { namedContact }).personal('s1', '2026-03-03T10:00:00Z', 'statement', { person: 'b1' }), AS_OF);
+    const r = evaluateAt(
+      new CaseBuilder({ offences: ['burglary'] })
+        .business('b1', { namedContact })
+        .personal('s1', '2026-03-03T10:00:00Z', 'statement', { person: 'b1' }),
+      AS_OF,
+    );
     const [f] = findingsOf(r, 'F-NO-NAMED-CONTACT', 'b1');
     assert.ok(f, JSON.stringify(namedContact));
     assertCarries(f, 'F-NO-NAMED-CONTACT', 'SOP 3.1.1');
@@ -72,7 +106,10 @@ test('should raise F-NO-NAMED-CONTACT and owe the business nothing when it has n
 });
 
 test('should owe a business its obligations and raise no F-NO-NAMED-CONTACT when a named contact is recorded', () => {
-  const r = evaluateAt(new CaseBuilder({ offences: ['burglary'] }).business('b1', { namedContact: 'Pat Jones' }), AS_OF);
+  const r = evaluateAt(
+    new CaseBuilder({ offences: ['burglary'] }).business('b1', { namedContact: 'Pat Jones' }),
+    AS_OF,
+  );
   assert.deepEqual(findingsOf(r, 'F-NO-NAMED-CONTACT'), []);
   assert.equal(obligationOf(r, 'OB-INITIAL-CONTACT', 'b1').dueDate, '2026-03-07');
 });
@@ -82,12 +119,21 @@ test('should raise F-VNA-MISMATCH naming the field when the form URN, name or da
     new CaseBuilder()
       .victim('v1', { name: 'Alex Smith', dateOfBirth: '1990-04-01' })
       .personal('a1', '2026-03-03T10:00:00Z', 'needs-assessment', { urn: '46/9999/26' })
-      .personal('a2', '2026-03-03T11:00:00Z', 'needs-assessment', { urn: '46/1234/26', personName: 'Alex Smyth' })
-      .personal('a3', '2026-03-03T12:00:00Z', 'needs-assessment', { urn: '46/1234/26', dateOfBirth: '1991-04-01' }),
+      .personal('a2', '2026-03-03T11:00:00Z', 'needs-assessment', {
+        urn: '46/1234/26',
+        personName: 'Alex Smyth',
+      })
+      .personal('a3', '2026-03-03T12:00:00Z', 'needs-assessment', {
+        urn: '46/1234/26',
+        dateOfBirth: '1991-04-01',
+      }),
     AS_OF,
   );
   const fs = findingsOf(r, 'F-VNA-MISMATCH', 'v1');
-  assert.deepEqual(fs.map((f) => f.event), ['a1', 'a2', 'a3']);
+  assert.deepEqual(
+    fs.map((f) => f.event),
+    ['a1', 'a2', 'a3'],
+  );
   assertCarries(fs[0]!, 'F-VNA-MISMATCH', 'SOP 3.2.3');
   assert.equal(fs[0]!.rule, 'OB-NEEDS-ASSESSMENT');
   assert.match(fs[0]!.message, /urn/);
@@ -100,7 +146,10 @@ test('should not raise F-VNA-MISMATCH when names differ only in case and repeate
   const r = evaluateAt(
     new CaseBuilder()
       .victim('v1', { name: 'Alex  Smith' })
-      .personal('a1', '2026-03-03T10:00:00Z', 'needs-assessment', { urn: '46/1234/26', personName: ' alex SMITH ' }),
+      .personal('a1', '2026-03-03T10:00:00Z', 'needs-assessment', {
+        urn: '46/1234/26',
+        personName: ' alex SMITH ',
+      }),
     AS_OF,
   );
   assert.deepEqual(findingsOf(r, 'F-VNA-MISMATCH'), []);

@@ -16,39 +16,72 @@ import { makeFinding } from './finding.js';
 export function enhancedNotRecorded(ctx: CaseContext, person: PersonFacts, el: PersonEligibility): Finding[] {
   if (!el.enhanced) return [];
   const recorded =
-    person.contract?.enhancedRecorded === true || eventsOfType(eventsOfPerson(ctx, person.id), 'enhanced-recorded').length > 0;
+    person.contract?.enhancedRecorded === true ||
+    eventsOfType(eventsOfPerson(ctx, person.id), 'enhanced-recorded').length > 0;
   if (recorded) return [];
   return [
-    makeFinding(ctx, 'F-ENHANCED-NOT-RECORDED', person.id, 'EL-ENHANCED', null,
-      `Entitled to enhanced rights (${el.enhancedReasons.join(', ')}) but enhanced status is not recorded on the victim contract.`),
+    makeFinding(
+      ctx,
+      'F-ENHANCED-NOT-RECORDED',
+      person.id,
+      'EL-ENHANCED',
+      null,
+      `Entitled to enhanced rights (${el.enhancedReasons.join(', ')}) but enhanced status is not recorded on the victim contract.`,
+    ),
   ];
 }
 
 export function noNamedContact(ctx: CaseContext, person: PersonFacts): Finding[] {
   if (person.role !== 'victim' || person.kind !== 'business' || person.namedContact?.trim()) return [];
   return [
-    makeFinding(ctx, 'F-NO-NAMED-CONTACT', person.id, null, null,
-      'Business victim without a named point of contact: no Code services can be delivered until one is recorded.'),
+    makeFinding(
+      ctx,
+      'F-NO-NAMED-CONTACT',
+      person.id,
+      null,
+      null,
+      'Business victim without a named point of contact: no Code services can be delivered until one is recorded.',
+    ),
   ];
 }
 
-export function referralWithoutConsent(ctx: CaseContext, person: PersonFacts, el: PersonEligibility): Finding[] {
+export function referralWithoutConsent(
+  ctx: CaseContext,
+  person: PersonFacts,
+  el: PersonEligibility,
+): Finding[] {
   if (el.referralConsent !== 'explicit') return [];
   return eventsOfType(eventsOfPerson(ctx, person.id), 'support-referral')
     .filter((r) => r.event.consent !== 'explicit')
     .map((r) =>
-      makeFinding(ctx, 'F-REFERRAL-WITHOUT-CONSENT', person.id, 'OB-SUPPORT-REFERRAL', r.event.id,
-        `Referral ${r.event.id} to ${r.event.service} was made without the explicit consent this victim's category requires.`),
+      makeFinding(
+        ctx,
+        'F-REFERRAL-WITHOUT-CONSENT',
+        person.id,
+        'OB-SUPPORT-REFERRAL',
+        r.event.id,
+        `Referral ${r.event.id} to ${r.event.service} was made without the explicit consent this victim's category requires.`,
+      ),
     );
 }
 
-export function filingLetterNotPermitted(ctx: CaseContext, person: PersonFacts, el: PersonEligibility): Finding[] {
+export function filingLetterNotPermitted(
+  ctx: CaseContext,
+  person: PersonFacts,
+  el: PersonEligibility,
+): Finding[] {
   if (el.filingLetterPermitted) return [];
   return eventsOfType(eventsOfPerson(ctx, person.id), 'filing-letter-sent')
     .filter((l) => l.event.justificationApproved !== true)
     .map((l) =>
-      makeFinding(ctx, 'F-FILING-LETTER-NOT-PERMITTED', person.id, 'EL-FILING-LETTER', l.event.id,
-        `Filing letter ${l.event.id} was sent although a letter is not permitted for this victim (${el.decisions.filingLetterPermitted.reasons.join('; ')}) and no justification was approved.`),
+      makeFinding(
+        ctx,
+        'F-FILING-LETTER-NOT-PERMITTED',
+        person.id,
+        'EL-FILING-LETTER',
+        l.event.id,
+        `Filing letter ${l.event.id} was sent although a letter is not permitted for this victim (${el.decisions.filingLetterPermitted.reasons.join('; ')}) and no justification was approved.`,
+      ),
     );
 }
 
@@ -59,8 +92,14 @@ export function needsAssessmentMismatch(ctx: CaseContext, person: PersonFacts): 
     if (wrong.length === 0) return [];
     const list = wrong.map((m) => `${m.field} "${m.onForm}" (record: "${m.onRecord}")`).join(', ');
     return [
-      makeFinding(ctx, 'F-VNA-MISMATCH', person.id, 'OB-NEEDS-ASSESSMENT', a.event.id,
-        `Needs-assessment form ${a.event.id} does not match the investigation: ${list}.`),
+      makeFinding(
+        ctx,
+        'F-VNA-MISMATCH',
+        person.id,
+        'OB-NEEDS-ASSESSMENT',
+        a.event.id,
+        `Needs-assessment form ${a.event.id} does not match the investigation: ${list}.`,
+      ),
     ];
   });
 }

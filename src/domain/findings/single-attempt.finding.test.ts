@@ -18,7 +18,10 @@ test('should not be raised when the due date has not yet passed', () => {
 });
 
 test('should be raised when a single unsuccessful attempt was made by the due date', () => {
-  const r = evaluateAt(new CaseBuilder().victim().contact('c1', '2026-03-03T10:00:00Z', { outcome: 'unsuccessful' }), '2026-03-10T12:00:00Z');
+  const r = evaluateAt(
+    new CaseBuilder().victim().contact('c1', '2026-03-03T10:00:00Z', { outcome: 'unsuccessful' }),
+    '2026-03-10T12:00:00Z',
+  );
   assert.equal(findingsOf(r, F, 'v1').length, 1);
 });
 
@@ -27,7 +30,11 @@ test('should not be raised when two attempts of any purpose, outcome or method w
     new CaseBuilder()
       .victim()
       .contact('c1', '2026-03-03T10:00:00Z', { outcome: 'unsuccessful' })
-      .contact('c2', '2026-03-07T20:00:00Z', { outcome: 'unsuccessful', method: 'email', purposes: ['other'] }),
+      .contact('c2', '2026-03-07T20:00:00Z', {
+        outcome: 'unsuccessful',
+        method: 'email',
+        purposes: ['other'],
+      }),
     '2026-03-10T12:00:00Z',
   );
   assert.deepEqual(findingsOf(r, F), []);
@@ -54,6 +61,9 @@ test('should be raised when contact was achieved only late after a single attemp
     '2026-03-10T12:00:00Z',
   );
   assert.equal(findingsOf(late, F, 'v1').length, 1);
-  const onTime = evaluateAt(new CaseBuilder().victim().contact('c1', '2026-03-03T10:00:00Z'), '2026-03-10T12:00:00Z');
+  const onTime = evaluateAt(
+    new CaseBuilder().victim().contact('c1', '2026-03-03T10:00:00Z'),
+    '2026-03-10T12:00:00Z',
+  );
   assert.deepEqual(findingsOf(onTime, F), []);
 });

@@ -8,7 +8,13 @@ import { CaseBuilder, assertCarries, evaluateAt, findingsOf } from '../../../tes
 
 const F = 'F-SUMMARY-INSUFFICIENT';
 function findings(contact: Partial<ContactEvent>) {
-  return findingsOf(evaluateAt(new CaseBuilder().victim().contact('c1', '2026-03-03T10:00:00Z', contact), '2026-03-10T12:00:00Z'), F);
+  return findingsOf(
+    evaluateAt(
+      new CaseBuilder().victim().contact('c1', '2026-03-03T10:00:00Z', contact),
+      '2026-03-10T12:00:00Z',
+    ),
+    F,
+  );
 }
 
 test('should be raised with its rule and source when the summary is empty, missing or blank', () => {
@@ -42,7 +48,11 @@ test("should carry the rule of the contact's first purpose when the contact is a
     new CaseBuilder()
       .victim()
       .event('e1', '2026-03-03T09:00:00Z', 'suspect-arrested')
-      .contact('c1', '2026-03-03T10:00:00Z', { purposes: ['mandatory-update', 'initial-contact'], informs: ['e1'], summary: 'victim updated' }),
+      .contact('c1', '2026-03-03T10:00:00Z', {
+        purposes: ['mandatory-update', 'initial-contact'],
+        informs: ['e1'],
+        summary: 'victim updated',
+      }),
     '2026-03-10T12:00:00Z',
   );
   assert.equal(findingsOf(r, F)[0]!.rule, 'OB-MANDATORY-UPDATE');
@@ -51,7 +61,24 @@ test("should carry the rule of the contact's first purpose when the contact is a
 test('should count words as splitting on white space does when summaries mix spaces, tabs, punctuation and accents', () => {
   const rule = shippedRulePack().rules[F];
   const reference = (text: string) => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-  const pieces = ['told', 'the', 'victim', '-', '.', ' ', '  ', '\t', '\n', '\r\n', '\u00a0', 'café', '42', '—', '!', 'x'];
+  const pieces = [
+    'told',
+    'the',
+    'victim',
+    '-',
+    '.',
+    ' ',
+    '  ',
+    '\t',
+    '\n',
+    '\r\n',
+    '\u00a0',
+    'café',
+    '42',
+    '—',
+    '!',
+    'x',
+  ];
   fc.assert(
     fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (parts) => {
       const text = parts.join('');
@@ -60,7 +87,9 @@ test('should count words as splitting on white space does when summaries mix spa
       if (text.trim() === '') assert.equal(problem, 'the summary is empty');
       else if (words < rule.minWords) assert.ok(problem !== null, JSON.stringify(text));
       else if (problem !== null) assert.ok(problem.includes('bare formula'), JSON.stringify(text));
-      if (problem?.startsWith('the summary has')) assert.ok(problem.includes(`has ${words} word`), JSON.stringify(text));
+      if (problem?.startsWith('the summary has')) {
+        assert.ok(problem.includes(`has ${words} word`), JSON.stringify(text));
+      }
     }),
     { numRuns: 3000 },
   );

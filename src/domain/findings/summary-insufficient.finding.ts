@@ -28,7 +28,10 @@ function bareFormulas(rule: RuleDefinitions['F-SUMMARY-INSUFFICIENT']): Formulas
   let formulas = normalisedFormulas.get(rule);
   if (!formulas) {
     const list = rule.bareFormulas.map(normalise);
-    formulas = { set: new Set(list), maxWords: Math.max(0, ...list.map((f) => (f === '' ? 0 : f.split(' ').length))) };
+    formulas = {
+      set: new Set(list),
+      maxWords: Math.max(0, ...list.map((f) => (f === '' ? 0 : f.split(' ').length))),
+    };
     normalisedFormulas.set(rule, formulas);
   }
   return formulas;
@@ -75,6 +78,13 @@ export function summaryInsufficient(ctx: CaseContext, contact: ContactEvent): Fi
   const problem = summaryProblem(contact.summary, ctx.pack.rules['F-SUMMARY-INSUFFICIENT']);
   if (!problem) return [];
   return [
-    makeFinding(ctx, 'F-SUMMARY-INSUFFICIENT', contact.person, ruleOfPurposes(contact.purposes), contact.id, `Contact ${contact.id}: ${problem}.`),
+    makeFinding(
+      ctx,
+      'F-SUMMARY-INSUFFICIENT',
+      contact.person,
+      ruleOfPurposes(contact.purposes),
+      contact.id,
+      `Contact ${contact.id}: ${problem}.`,
+    ),
   ];
 }

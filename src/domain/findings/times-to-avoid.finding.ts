@@ -5,7 +5,12 @@
  * 07:00).
  */
 import { londonClock } from '../calendar/london-time.js';
-import { WEEKDAYS, type ContactEvent, type PersonFacts, type TimeWindow } from '../case-history/case-history.types.js';
+import {
+  WEEKDAYS,
+  type ContactEvent,
+  type PersonFacts,
+  type TimeWindow,
+} from '../case-history/case-history.types.js';
 import type { CaseContext, TimedEvent } from '../case-context.js';
 import type { Finding } from '../evaluation.types.js';
 import { makeFinding, ruleOfPurposes } from './finding.js';
@@ -28,7 +33,11 @@ export function windowContaining(epochMs: number, windows: readonly TimeWindow[]
   });
 }
 
-export function timesToAvoid(ctx: CaseContext, person: PersonFacts, contact: TimedEvent<ContactEvent>): Finding[] {
+export function timesToAvoid(
+  ctx: CaseContext,
+  person: PersonFacts,
+  contact: TimedEvent<ContactEvent>,
+): Finding[] {
   const w = windowContaining(contact.ms, person.contract?.timesToAvoid ?? []);
   if (!w) return [];
   const e = contact.event;

@@ -5,7 +5,9 @@ import { CaseBuilder, assertCarries, evaluateAt, obligationOf } from '../../../t
 test('should be due 1 working day after the hearing date is received, skipping 2026-12-25 and the substitute 2026-12-28', () => {
   // Thu 2026-12-24 → Fri 25 Christmas, Mon 28 substitute Boxing Day → Tue 2026-12-29.
   const r = evaluateAt(
-    new CaseBuilder({ reportedAt: '2026-11-02T10:00:00Z' }).victim().event('h1', '2026-12-24T10:00:00Z', 'hearing-date-received'),
+    new CaseBuilder({ reportedAt: '2026-11-02T10:00:00Z' })
+      .victim()
+      .event('h1', '2026-12-24T10:00:00Z', 'hearing-date-received'),
     '2026-12-29T12:00:00Z',
   );
   const o = obligationOf(r, 'OB-HEARING-NOTICE', 'v1', 'h1');
@@ -29,7 +31,9 @@ test('should be met when a contact informs the victim of the hearing date', () =
 test('should be due 1 working day after the outcome is received, skipping 2027-12-27 and 2027-12-28', () => {
   // Fri 2027-12-24 → Mon 27 and Tue 28 are substitute days → Wed 2027-12-29.
   const r = evaluateAt(
-    new CaseBuilder({ reportedAt: '2027-06-01T10:00:00Z' }).victim().event('x1', '2027-12-24T10:00:00Z', 'outcome-received'),
+    new CaseBuilder({ reportedAt: '2027-06-01T10:00:00Z' })
+      .victim()
+      .event('x1', '2027-12-24T10:00:00Z', 'outcome-received'),
     '2028-01-05T12:00:00Z',
   );
   const o = obligationOf(r, 'OB-OUTCOME-NOTICE', 'v1', 'x1');

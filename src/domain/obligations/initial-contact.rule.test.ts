@@ -6,7 +6,10 @@ const OB = 'OB-INITIAL-CONTACT';
 
 test('should be due 5 calendar days after the report and carry its rule and source when a crime is reported', () => {
   // Reported Mon 2026-03-02 10:15Z (GMT, local 2026-03-02) → due 2026-03-02 + 5 = Sat 2026-03-07.
-  const r = evaluateAt(new CaseBuilder({ reportedAt: '2026-03-02T10:15:00Z' }).victim(), '2026-03-05T12:00:00Z');
+  const r = evaluateAt(
+    new CaseBuilder({ reportedAt: '2026-03-02T10:15:00Z' }).victim(),
+    '2026-03-05T12:00:00Z',
+  );
   const o = obligationOf(r, OB, 'v1', null);
   assertCarries(o, OB, 'SOP 3.2.2');
   assert.equal(o.dueDate, '2026-03-07');
@@ -23,16 +26,25 @@ test('should be overdue when the local date of asOf is after the due date and no
 
 test('should use the London date of the report when it is made late in the evening in BST', () => {
   // 2026-06-10T23:30Z is 00:30 BST on 2026-06-11 → due 2026-06-16.
-  const r = evaluateAt(new CaseBuilder({ reportedAt: '2026-06-10T23:30:00Z' }).victim(), '2026-06-12T12:00:00Z');
+  const r = evaluateAt(
+    new CaseBuilder({ reportedAt: '2026-06-10T23:30:00Z' }).victim(),
+    '2026-06-12T12:00:00Z',
+  );
   assert.equal(obligationOf(r, OB, 'v1').dueDate, '2026-06-16');
 });
 
 test('should count from the London date across the spring clock change when reported around 2026-03-29', () => {
   // BST starts 2026-03-29 01:00Z. 2026-03-28T23:30Z is still GMT → local 03-28 → due 04-02.
   // 2026-03-29T23:30Z is BST → local 03-30 00:30 → due 04-04.
-  const before = evaluateAt(new CaseBuilder({ reportedAt: '2026-03-28T23:30:00Z' }).victim(), '2026-03-30T12:00:00Z');
+  const before = evaluateAt(
+    new CaseBuilder({ reportedAt: '2026-03-28T23:30:00Z' }).victim(),
+    '2026-03-30T12:00:00Z',
+  );
   assert.equal(obligationOf(before, OB, 'v1').dueDate, '2026-04-02');
-  const after = evaluateAt(new CaseBuilder({ reportedAt: '2026-03-29T23:30:00Z' }).victim(), '2026-03-31T12:00:00Z');
+  const after = evaluateAt(
+    new CaseBuilder({ reportedAt: '2026-03-29T23:30:00Z' }).victim(),
+    '2026-03-31T12:00:00Z',
+  );
   assert.equal(obligationOf(after, OB, 'v1').dueDate, '2026-04-04');
 });
 

@@ -8,7 +8,10 @@ import type { CaseContext, TimedEvent } from '../case-context.js';
 import type { Obligation } from '../evaluation.types.js';
 import { makeObligation, successfulContacts, type OwedPerson } from './obligation.js';
 
-export function initialContactDischarges(ctx: CaseContext, owed: OwedPerson): TimedEvent<ContactEvent> | undefined {
+export function initialContactDischarges(
+  ctx: CaseContext,
+  owed: OwedPerson,
+): TimedEvent<ContactEvent> | undefined {
   const rule = ctx.pack.rules['OB-INITIAL-CONTACT'];
   const preferred = owed.person.contract?.preferredMethod ?? null;
   return successfulContacts(ctx, owed.person.id).find(
@@ -19,5 +22,7 @@ export function initialContactDischarges(ctx: CaseContext, owed: OwedPerson): Ti
 export function initialContact(ctx: CaseContext, owed: OwedPerson): Obligation[] {
   const rule = ctx.pack.rules['OB-INITIAL-CONTACT'];
   const due = ctx.calendar.addCalendarDays(ctx.reportDate, rule.dueCalendarDays);
-  return [makeObligation(ctx, 'OB-INITIAL-CONTACT', owed.person.id, null, due, initialContactDischarges(ctx, owed))];
+  return [
+    makeObligation(ctx, 'OB-INITIAL-CONTACT', owed.person.id, null, due, initialContactDischarges(ctx, owed)),
+  ];
 }

@@ -10,7 +10,10 @@ function periods(b: CaseBuilder, asOf: string): [string, string][] {
 
 test('should be due 28 days after the first qualifying contact and carry its rule and source when no frequency is agreed', () => {
   // Initial contact Tue 2026-03-03 → 03-03 + 28 = 2026-03-31.
-  const r = evaluateAt(new CaseBuilder().victim().contact('c1', '2026-03-03T10:00:00Z'), '2026-03-20T12:00:00Z');
+  const r = evaluateAt(
+    new CaseBuilder().victim().contact('c1', '2026-03-03T10:00:00Z'),
+    '2026-03-20T12:00:00Z',
+  );
   const [o, ...rest] = obligationsOf(r, OB, 'v1');
   assert.equal(rest.length, 0);
   assertCarries(o!, OB, 'SOP 3.2.10');
@@ -21,7 +24,10 @@ test('should be due 28 days after the first qualifying contact and carry its rul
 
 test('should use the agreed frequency, capped at 28 days, when the victim contract sets one', () => {
   // 14 days: 03-03 + 14 = 03-17. 40 days is capped at 28: 03-31.
-  const agreed = (days: number) => new CaseBuilder().victim('v1', { contract: { updateFrequencyDays: days } }).contact('c1', '2026-03-03T10:00:00Z');
+  const agreed = (days: number) =>
+    new CaseBuilder()
+      .victim('v1', { contract: { updateFrequencyDays: days } })
+      .contact('c1', '2026-03-03T10:00:00Z');
   assert.deepEqual(periods(agreed(14), '2026-03-10T12:00:00Z'), [['2026-03-17', 'due']]);
   assert.deepEqual(periods(agreed(40), '2026-03-10T12:00:00Z'), [['2026-03-31', 'due']]);
 });
@@ -40,12 +46,14 @@ test('should start each next period at the qualifying contact that met the last 
 
 test('should use London dates for the anchor when the contact is late in the evening around the clock changes', () => {
   // 2026-03-28T23:30Z is GMT → 03-28 + 28 = 04-25. 2026-10-24T23:30Z is BST → 10-25 + 28 = 11-22.
-  assert.deepEqual(periods(new CaseBuilder().victim().contact('c1', '2026-03-28T23:30:00Z'), '2026-04-01T12:00:00Z'), [
-    ['2026-04-25', 'due'],
-  ]);
-  assert.deepEqual(periods(new CaseBuilder().victim().contact('c1', '2026-10-24T23:30:00Z'), '2026-11-01T12:00:00Z'), [
-    ['2026-11-22', 'due'],
-  ]);
+  assert.deepEqual(
+    periods(new CaseBuilder().victim().contact('c1', '2026-03-28T23:30:00Z'), '2026-04-01T12:00:00Z'),
+    [['2026-04-25', 'due']],
+  );
+  assert.deepEqual(
+    periods(new CaseBuilder().victim().contact('c1', '2026-10-24T23:30:00Z'), '2026-11-01T12:00:00Z'),
+    [['2026-11-22', 'due']],
+  );
 });
 
 test('should not count a contact whose only purpose is other, or an unsuccessful one, when meeting a period', () => {
@@ -58,7 +66,9 @@ test('should not count a contact whose only purpose is other, or an unsuccessful
 });
 
 test('should start the clock at a successful email contact when its purpose qualifies', () => {
-  const b = new CaseBuilder().victim().contact('c1', '2026-03-03T10:00:00Z', { method: 'email', purposes: ['investigative-update'] });
+  const b = new CaseBuilder()
+    .victim()
+    .contact('c1', '2026-03-03T10:00:00Z', { method: 'email', purposes: ['investigative-update'] });
   assert.deepEqual(periods(b, '2026-03-10T12:00:00Z'), [['2026-03-31', 'due']]);
 });
 
@@ -76,15 +86,24 @@ test('should be not-required when the period is due after the investigation clos
     'decision-not-to-investigate',
     'investigation-filed',
   ] as const) {
-    const b = new CaseBuilder().victim().contact('c1', '2026-03-03T10:00:00Z').event('x', '2026-03-20T10:00:00Z', closing);
+    const b = new CaseBuilder()
+      .victim()
+      .contact('c1', '2026-03-03T10:00:00Z')
+      .event('x', '2026-03-20T10:00:00Z', closing);
     assert.deepEqual(periods(b, '2026-04-10T12:00:00Z'), [['2026-03-31', 'not-required']], closing);
   }
 });
 
 test('should stay owed when the investigation closes on the due date itself or an event does not close it', () => {
-  const onDue = new CaseBuilder().victim().contact('c1', '2026-03-03T10:00:00Z').event('x', '2026-03-31T10:00:00Z', 'investigation-filed');
+  const onDue = new CaseBuilder()
+    .victim()
+    .contact('c1', '2026-03-03T10:00:00Z')
+    .event('x', '2026-03-31T10:00:00Z', 'investigation-filed');
   assert.deepEqual(periods(onDue, '2026-04-10T12:00:00Z'), [['2026-03-31', 'overdue']]);
-  const bailed = new CaseBuilder().victim().contact('c1', '2026-03-03T10:00:00Z').event('x', '2026-03-20T10:00:00Z', 'suspect-bailed');
+  const bailed = new CaseBuilder()
+    .victim()
+    .contact('c1', '2026-03-03T10:00:00Z')
+    .event('x', '2026-03-20T10:00:00Z', 'suspect-bailed');
   assert.deepEqual(periods(bailed, '2026-04-10T12:00:00Z'), [['2026-03-31', 'overdue']]);
 });
 
@@ -118,7 +137,10 @@ test('should be not-required while the victim has opted out and restart from the
 });
 
 test('should stop owing periods when the opt-out stands', () => {
-  const b = new CaseBuilder().victim().contact('c1', '2026-03-03T10:00:00Z').personal('d1', '2026-03-10T10:00:00Z', 'updates-declined');
+  const b = new CaseBuilder()
+    .victim()
+    .contact('c1', '2026-03-03T10:00:00Z')
+    .personal('d1', '2026-03-10T10:00:00Z', 'updates-declined');
   assert.deepEqual(periods(b, '2026-06-01T12:00:00Z'), [['2026-03-31', 'not-required']]);
 });
 

@@ -10,7 +10,14 @@ import { addCalendarDays } from '../calendar/london-time.js';
 import type { ContactEvent } from '../case-history/case-history.types.js';
 import type { CaseContext, TimedEvent } from '../case-context.js';
 import type { Obligation } from '../evaluation.types.js';
-import { makeObligation, notRequired, optedOutOn, optOuts, successfulContacts, type OwedPerson } from './obligation.js';
+import {
+  makeObligation,
+  notRequired,
+  optedOutOn,
+  optOuts,
+  successfulContacts,
+  type OwedPerson,
+} from './obligation.js';
 
 /** The local date the investigation closed (charge, disposal, NFA, no charge, not investigated, filed). */
 export function closingDate(ctx: CaseContext): string | null {
@@ -49,7 +56,8 @@ export function investigativeUpdates(ctx: CaseContext, owed: OwedPerson): Obliga
     // the opt-out (RULEBOOK §4); resuming restarts the clock. A period already met before the opt-out
     // began stays met.
     const optOut = optedOutOn(periods, due);
-    const metBeforeOptOut = optOut !== undefined && next !== undefined && next.date <= due && next.ms < optOut.fromMs;
+    const metBeforeOptOut =
+      optOut !== undefined && next !== undefined && next.date <= due && next.ms < optOut.fromMs;
     if (optOut && !metBeforeOptOut) {
       out.push(notRequired(o));
       if (optOut.toMs === null || optOut.toDate === null) break;

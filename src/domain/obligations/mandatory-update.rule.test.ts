@@ -14,7 +14,9 @@ const AS_OF = '2026-06-30T12:00:00Z';
 
 function due(offence: 'theft' | 'sexual', eventAt: string, type = 'suspect-arrested' as const): string {
   const r = evaluateAt(
-    new CaseBuilder({ reportedAt: '2026-01-05T10:00:00Z', offences: [offence] }).victim().event('e1', eventAt, type),
+    new CaseBuilder({ reportedAt: '2026-01-05T10:00:00Z', offences: [offence] })
+      .victim()
+      .event('e1', eventAt, type),
     '2027-01-01T12:00:00Z',
   );
   return obligationOf(r, OB, 'v1', 'e1').dueDate;
@@ -79,8 +81,14 @@ test('should skip the substitute bank holidays at Christmas when the event is on
 test('should be owed for every trigger the rulebook lists when each event happens', () => {
   const b = new CaseBuilder({ reportedAt: '2026-01-05T10:00:00Z' }).victim();
   const triggers = [...SUSPECT_EVENT_TYPES, 'suspect-charged'] as const;
-  triggers.forEach((type, i) => b.event(`t${i}`, `2026-02-${String(i + 2).padStart(2, '0')}T10:00:00Z`, type));
-  b.event('x1', '2026-02-20T10:00:00Z', 'vwcu-handover').event('x2', '2026-02-21T10:00:00Z', 'hearing-date-received');
+  triggers.forEach((type, i) =>
+    b.event(`t${i}`, `2026-02-${String(i + 2).padStart(2, '0')}T10:00:00Z`, type),
+  );
+  b.event('x1', '2026-02-20T10:00:00Z', 'vwcu-handover').event(
+    'x2',
+    '2026-02-21T10:00:00Z',
+    'hearing-date-received',
+  );
   const r = evaluateAt(b, AS_OF);
   assert.deepEqual(
     obligationsOf(r, OB, 'v1').map((o) => o.trigger),

@@ -6,7 +6,14 @@
  */
 import type { CaseContext } from '../case-context.js';
 import type { Obligation } from '../evaluation.types.js';
-import { firstContactInforming, makeObligation, notRequired, optedOutAt, optOuts, type OwedPerson } from './obligation.js';
+import {
+  firstContactInforming,
+  makeObligation,
+  notRequired,
+  optedOutAt,
+  optOuts,
+  type OwedPerson,
+} from './obligation.js';
 
 export function mandatoryUpdates(ctx: CaseContext, owed: OwedPerson): Obligation[] {
   const rule = ctx.pack.rules['OB-MANDATORY-UPDATE'];
@@ -16,12 +23,23 @@ export function mandatoryUpdates(ctx: CaseContext, owed: OwedPerson): Obligation
   for (const t of ctx.events) {
     const what = rule.triggers[t.event.type];
     if (what === undefined) continue;
-    if (rule.personalTriggers.includes(t.event.type) && (!('person' in t.event) || t.event.person !== owed.person.id)) {
+    if (
+      rule.personalTriggers.includes(t.event.type) &&
+      (!('person' in t.event) || t.event.person !== owed.person.id)
+    ) {
       continue;
     }
     const due = ctx.calendar.addWorkingDays(t.date, days);
     const by = firstContactInforming(ctx, owed.person.id, t.event.id, t.ms);
-    const o = makeObligation(ctx, 'OB-MANDATORY-UPDATE', owed.person.id, t.event.id, due, by, `Tell the victim ${what}`);
+    const o = makeObligation(
+      ctx,
+      'OB-MANDATORY-UPDATE',
+      owed.person.id,
+      t.event.id,
+      due,
+      by,
+      `Tell the victim ${what}`,
+    );
     out.push(optedOutAt(periods, t.ms) ? notRequired(o) : o);
   }
   return out;

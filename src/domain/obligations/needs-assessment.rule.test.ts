@@ -16,7 +16,10 @@ test('should be met when a matching needs assessment is completed by the due dat
   const r = evaluateAt(
     new CaseBuilder()
       .victim('v1', { name: 'Alex Smith' })
-      .personal('a1', '2026-03-04T10:00:00Z', 'needs-assessment', { urn: '46/1234/26', personName: 'ALEX   smith' }),
+      .personal('a1', '2026-03-04T10:00:00Z', 'needs-assessment', {
+        urn: '46/1234/26',
+        personName: 'ALEX   smith',
+      }),
     '2026-03-10T12:00:00Z',
   );
   assert.equal(obligationOf(r, OB, 'v1').status, 'met');
@@ -24,7 +27,9 @@ test('should be met when a matching needs assessment is completed by the due dat
 
 test('should not be discharged when the form names another URN', () => {
   const r = evaluateAt(
-    new CaseBuilder().victim().personal('a1', '2026-03-04T10:00:00Z', 'needs-assessment', { urn: '46/9999/26' }),
+    new CaseBuilder()
+      .victim()
+      .personal('a1', '2026-03-04T10:00:00Z', 'needs-assessment', { urn: '46/9999/26' }),
     '2026-03-10T12:00:00Z',
   );
   assert.equal(obligationOf(r, OB, 'v1').status, 'overdue');
@@ -34,8 +39,14 @@ test('should be met-late by a later matching form when the first form did not ma
   const r = evaluateAt(
     new CaseBuilder()
       .victim('v1', { dateOfBirth: '1990-04-01' })
-      .personal('a1', '2026-03-04T10:00:00Z', 'needs-assessment', { urn: '46/1234/26', dateOfBirth: '1990-04-02' })
-      .personal('a2', '2026-03-09T10:00:00Z', 'needs-assessment', { urn: '46/1234/26', dateOfBirth: '1990-04-01' }),
+      .personal('a1', '2026-03-04T10:00:00Z', 'needs-assessment', {
+        urn: '46/1234/26',
+        dateOfBirth: '1990-04-02',
+      })
+      .personal('a2', '2026-03-09T10:00:00Z', 'needs-assessment', {
+        urn: '46/1234/26',
+        dateOfBirth: '1990-04-01',
+      }),
     '2026-03-10T12:00:00Z',
   );
   const o = obligationOf(r, OB, 'v1');

@@ -40,7 +40,9 @@ export function needsAssessment(ctx: CaseContext, owed: OwedPerson): Obligation[
   const due = ctx.calendar.addCalendarDays(ctx.reportDate, rule.dueCalendarDays);
   const urn = ctx.history.investigation.urn;
   const by = firstPersonEvent(ctx, owed.person.id, ['needs-assessment'], -Infinity, (t) =>
-    t.event.type === 'needs-assessment' ? assessmentMismatches(urn, owed.person, t.event).length === 0 : false,
+    t.event.type === 'needs-assessment'
+      ? assessmentMismatches(urn, owed.person, t.event).length === 0
+      : false,
   );
   return [makeObligation(ctx, 'OB-NEEDS-ASSESSMENT', owed.person.id, null, due, by)];
 }

@@ -67,7 +67,9 @@ export function firstContactInforming(
   eventId: string,
   fromMs: number,
 ): TimedEvent<ContactEvent> | undefined {
-  return successfulContacts(ctx, personId).find((c) => c.ms >= fromMs && (c.event.informs ?? []).includes(eventId));
+  return successfulContacts(ctx, personId).find(
+    (c) => c.ms >= fromMs && (c.event.informs ?? []).includes(eventId),
+  );
 }
 
 /** The first of the person's events of one of `types` at or after `fromMs` matching `where`. */
@@ -78,7 +80,9 @@ export function firstPersonEvent(
   fromMs = -Infinity,
   where: (t: TimedEvent) => boolean = () => true,
 ): TimedEvent | undefined {
-  return eventsOfPerson(ctx, personId).find((t) => t.ms >= fromMs && types.includes(t.event.type) && where(t));
+  return eventsOfPerson(ctx, personId).find(
+    (t) => t.ms >= fromMs && types.includes(t.event.type) && where(t),
+  );
 }
 
 export interface OptOut {

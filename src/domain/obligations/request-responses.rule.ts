@@ -19,10 +19,20 @@ interface RequestRule {
 }
 
 const REQUEST_RULES: readonly RequestRule[] = [
-  { rule: 'OB-COMPLAINT-RESPONSE', request: 'complaint-received', answer: 'complaint-responded', link: 'complaint' },
+  {
+    rule: 'OB-COMPLAINT-RESPONSE',
+    request: 'complaint-received',
+    answer: 'complaint-responded',
+    link: 'complaint',
+  },
   { rule: 'OB-VRR-ACK', request: 'vrr-requested', answer: 'vrr-acknowledged', link: 'request' },
   { rule: 'OB-VRR-DECISION', request: 'vrr-requested', answer: 'vrr-decided', link: 'request' },
-  { rule: 'OB-PRISON-BLOCK', request: 'non-contact-request-submitted', answer: 'prison-contact-block-in-place', link: 'request' },
+  {
+    rule: 'OB-PRISON-BLOCK',
+    request: 'non-contact-request-submitted',
+    answer: 'prison-contact-block-in-place',
+    link: 'request',
+  },
 ];
 
 function answers(answer: TimedEvent, link: RequestRule['link'], requestId: string): boolean {
@@ -37,7 +47,16 @@ export function requestResponses(ctx: CaseContext, owed: OwedPerson): Obligation
     for (const req of mine) {
       if (req.event.type !== r.request) continue;
       const by = ctx.events.find((a) => a.event.type === r.answer && answers(a, r.link, req.event.id));
-      out.push(makeObligation(ctx, r.rule, owed.person.id, req.event.id, ctx.calendar.addWorkingDays(req.date, days), by));
+      out.push(
+        makeObligation(
+          ctx,
+          r.rule,
+          owed.person.id,
+          req.event.id,
+          ctx.calendar.addWorkingDays(req.date, days),
+          by,
+        ),
+      );
     }
   }
   return out;

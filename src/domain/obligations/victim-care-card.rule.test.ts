@@ -25,5 +25,8 @@ test('should be met when the card is given and recorded by the due date', () => 
 });
 
 test('should be overdue when no card is recorded after the due date', () => {
-  assert.equal(obligationOf(evaluateAt(new CaseBuilder().victim(), '2026-03-08T00:00:00Z'), OB, 'v1').status, 'overdue');
+  assert.equal(
+    obligationOf(evaluateAt(new CaseBuilder().victim(), '2026-03-08T00:00:00Z'), OB, 'v1').status,
+    'overdue',
+  );
 });

@@ -9,5 +9,14 @@ import { firstPersonEvent, makeObligation, type OwedPerson } from './obligation.
 export function victimCareCard(ctx: CaseContext, owed: OwedPerson): Obligation[] {
   const rule = ctx.pack.rules['OB-VICTIM-CARE-CARD'];
   const due = ctx.calendar.addCalendarDays(ctx.reportDate, rule.dueCalendarDays);
-  return [makeObligation(ctx, 'OB-VICTIM-CARE-CARD', owed.person.id, null, due, firstPersonEvent(ctx, owed.person.id, ['victim-care-card']))];
+  return [
+    makeObligation(
+      ctx,
+      'OB-VICTIM-CARE-CARD',
+      owed.person.id,
+      null,
+      due,
+      firstPersonEvent(ctx, owed.person.id, ['victim-care-card']),
+    ),
+  ];
 }

@@ -1,6 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CaseBuilder, assertCarries, evaluateAt, obligationOf, obligationsOf } from '../../../test/support/case-builder.js';
+import {
+  CaseBuilder,
+  assertCarries,
+  evaluateAt,
+  obligationOf,
+  obligationsOf,
+} from '../../../test/support/case-builder.js';
 
 const OB = 'OB-VCS-REFERRAL';
 
@@ -10,7 +16,10 @@ test('should be due 20 working days after a qualifying sentence when the victim 
   const r = evaluateAt(
     new CaseBuilder({ reportedAt: '2026-01-05T10:00:00Z', offences: ['violence-with-injury'] })
       .victim()
-      .event('sn', '2026-06-10T10:00:00Z', 'sentence', { custodyMonths: 24, offenceCategory: 'violence-with-injury' }),
+      .event('sn', '2026-06-10T10:00:00Z', 'sentence', {
+        custodyMonths: 24,
+        offenceCategory: 'violence-with-injury',
+      }),
     '2026-07-01T12:00:00Z',
   );
   const o = obligationOf(r, OB, 'v1', 'sn');
@@ -35,7 +44,10 @@ test('should not be owed when the sentence does not make the victim eligible', (
   const r = evaluateAt(
     new CaseBuilder({ reportedAt: '2026-01-05T10:00:00Z', offences: ['violence-with-injury'] })
       .victim()
-      .event('sn', '2026-06-10T10:00:00Z', 'sentence', { custodyMonths: 11, offenceCategory: 'violence-with-injury' }),
+      .event('sn', '2026-06-10T10:00:00Z', 'sentence', {
+        custodyMonths: 11,
+        offenceCategory: 'violence-with-injury',
+      }),
     '2026-07-01T12:00:00Z',
   );
   assert.deepEqual(obligationsOf(r, OB), []);

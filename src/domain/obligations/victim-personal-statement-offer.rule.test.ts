@@ -28,7 +28,9 @@ test('should be due on the local date of the first statement and carry its rule 
 test('should use the London date when the statement is taken late in the evening in BST', () => {
   // 2026-06-10T23:30Z is 2026-06-11 in London.
   const r = evaluateAt(
-    new CaseBuilder({ reportedAt: '2026-06-01T10:00:00Z' }).victim().personal('s1', '2026-06-10T23:30:00Z', 'statement'),
+    new CaseBuilder({ reportedAt: '2026-06-01T10:00:00Z' })
+      .victim()
+      .personal('s1', '2026-06-10T23:30:00Z', 'statement'),
     '2026-06-11T12:00:00Z',
   );
   const o = obligationOf(r, OB, 'v1', 's1');
@@ -56,7 +58,10 @@ test('should be met-late when the offer comes the day after the statement and ov
     AS_OF,
   );
   assert.equal(obligationOf(late, OB, 'v1', 's1').status, 'met-late');
-  const none = evaluateAt(new CaseBuilder().victim().personal('s1', '2026-03-10T10:00:00Z', 'statement'), AS_OF);
+  const none = evaluateAt(
+    new CaseBuilder().victim().personal('s1', '2026-03-10T10:00:00Z', 'statement'),
+    AS_OF,
+  );
   assert.equal(obligationOf(none, OB, 'v1', 's1').status, 'overdue');
 });
 
@@ -68,7 +73,10 @@ test('should be triggered by the first statement only when the victim makes seve
       .personal('s2', '2026-03-20T10:00:00Z', 'statement'),
     AS_OF,
   );
-  assert.deepEqual(obligationsOf(r, OB, 'v1').map((o) => o.trigger), ['s1']);
+  assert.deepEqual(
+    obligationsOf(r, OB, 'v1').map((o) => o.trigger),
+    ['s1'],
+  );
 });
 
 test('should also be owed at the charge when the victim is enhanced', () => {

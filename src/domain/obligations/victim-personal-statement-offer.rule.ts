@@ -14,7 +14,10 @@ export function vpsOffers(ctx: CaseContext, owed: OwedPerson): Obligation[] {
   const offers = eventsOfType(mine, 'vps-offered');
   const triggers = eventsOfType(mine, 'statement').slice(0, 1) as { event: { id: string }; date: string }[];
   if (owed.eligibility.enhanced) triggers.push(...caseEventsOfType(ctx, 'suspect-charged'));
-  const what = owed.eligibility.statementKind === 'vps' ? 'Offer a Victim Personal Statement' : 'Offer an Impact Statement for Business';
+  const what =
+    owed.eligibility.statementKind === 'vps'
+      ? 'Offer a Victim Personal Statement'
+      : 'Offer an Impact Statement for Business';
   return triggers.map((t) => {
     // An offer on or before the due date meets it; otherwise the first offer after it is late.
     const by = offers.find((o) => o.date <= t.date) ?? offers.find((o) => o.date > t.date);

@@ -64,7 +64,10 @@ test('should not be owed when there is no civilian witness and no not-guilty ple
 
 test('should not be owed when the charge has no first hearing date', () => {
   const r = evaluateAt(
-    new CaseBuilder({ anticipatedPlea: 'not-guilty' }).victim().witness().event('ch1', '2026-03-10T10:00:00Z', 'suspect-charged'),
+    new CaseBuilder({ anticipatedPlea: 'not-guilty' })
+      .victim()
+      .witness()
+      .event('ch1', '2026-03-10T10:00:00Z', 'suspect-charged'),
     AS_OF,
   );
   assert.deepEqual(obligationsOf(r, OB), []);

@@ -21,6 +21,13 @@ export function vwcuHandover(ctx: CaseContext): Obligation[] {
     .filter((c) => c.event.firstHearingDate)
     .map((c) => {
       const due = ctx.calendar.addWorkingDays(c.date, rule.dueWorkingDays);
-      return makeObligation(ctx, 'OB-VWCU-HANDOVER', null, c.event.id, due, handovers.find((h) => h.ms >= c.ms));
+      return makeObligation(
+        ctx,
+        'OB-VWCU-HANDOVER',
+        null,
+        c.event.id,
+        due,
+        handovers.find((h) => h.ms >= c.ms),
+      );
     });
 }

@@ -64,7 +64,10 @@ export function composeRulePack(code: CodePackDocument, policy: PolicyPackDocume
  * Finds a shipped pack by id: `CODE+POLICY` (e.g. `victims-code-2020+kent-n15a`), or a Code id alone when
  * that edition needs no local values. `extraPolicies` are policy documents supplied by the caller.
  */
-export function shippedRulePack(id: string = DEFAULT_RULE_PACK_ID, extraPolicies: PolicyPackDocument[] = []): RulePack {
+export function shippedRulePack(
+  id: string = DEFAULT_RULE_PACK_ID,
+  extraPolicies: PolicyPackDocument[] = [],
+): RulePack {
   const [codeId, policyId] = id.split('+');
   const code = SHIPPED_CODE_PACKS.find((p) => p.id === codeId);
   if (!code) {
@@ -76,7 +79,9 @@ export function shippedRulePack(id: string = DEFAULT_RULE_PACK_ID, extraPolicies
   const policies = [...extraPolicies, ...SHIPPED_POLICY_PACKS];
   const policy = policies.find((p) => p.id === policyId);
   if (!policy) {
-    throw new RulePackError([`no policy pack "${policyId}" (known: ${policies.map((p) => p.id).join(', ')})`]);
+    throw new RulePackError([
+      `no policy pack "${policyId}" (known: ${policies.map((p) => p.id).join(', ')})`,
+    ]);
   }
   return composeRulePack(code, policy);
 }

@@ -1,5 +1,10 @@
 /** The shape of a rule pack: the Code's rules as data, completed by a force's local policy. */
-import type { ContactMethod, ContactPurpose, EventType, OffenceCategory } from '../case-history/case-history.types.js';
+import type {
+  ContactMethod,
+  ContactPurpose,
+  EventType,
+  OffenceCategory,
+} from '../case-history/case-history.types.js';
 import type { ObligationOwner } from '../evaluation.types.js';
 
 interface RuleBase {

@@ -96,18 +96,26 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('investigation_access')
-    .addColumn('investigation_id', 'uuid', (c) => c.notNull().references('investigations.id').onDelete('cascade'))
+    .addColumn('investigation_id', 'uuid', (c) =>
+      c.notNull().references('investigations.id').onDelete('cascade'),
+    )
     .addColumn('user_id', 'uuid', (c) => c.notNull().references('users.id').onDelete('cascade'))
     .addColumn('granted_by', 'uuid', (c) => c.references('users.id'))
     .addColumn('granted_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addPrimaryKeyConstraint('investigation_access_pk', ['investigation_id', 'user_id'])
     .execute();
-  await db.schema.createIndex('investigation_access_user_idx').on('investigation_access').column('user_id').execute();
+  await db.schema
+    .createIndex('investigation_access_user_idx')
+    .on('investigation_access')
+    .column('user_id')
+    .execute();
 
   await db.schema
     .createTable('people')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
-    .addColumn('investigation_id', 'uuid', (c) => c.notNull().references('investigations.id').onDelete('cascade'))
+    .addColumn('investigation_id', 'uuid', (c) =>
+      c.notNull().references('investigations.id').onDelete('cascade'),
+    )
     .addColumn('ref', 'text', (c) => c.notNull())
     .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('victim', 'witness')`))
     .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('person', 'business')`))
@@ -124,7 +132,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('email', 'text')
     .addColumn('address', 'text')
     .addColumn('linked_to_person_id', 'uuid', (c) => c.references('people.id').onDelete('set null'))
-    .addColumn('link_kind', 'text', (c) => c.check(sql`link_kind in ('parent-guardian', 'nominated-spokesperson')`))
+    .addColumn('link_kind', 'text', (c) =>
+      c.check(sql`link_kind in ('parent-guardian', 'nominated-spokesperson')`),
+    )
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addUniqueConstraint('people_investigation_ref_key', ['investigation_id', 'ref'])
@@ -151,7 +161,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('events')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn('seq', 'bigserial', (c) => c.notNull().unique())
-    .addColumn('investigation_id', 'uuid', (c) => c.notNull().references('investigations.id').onDelete('cascade'))
+    .addColumn('investigation_id', 'uuid', (c) =>
+      c.notNull().references('investigations.id').onDelete('cascade'),
+    )
     .addColumn('ref', 'text', (c) => c.notNull())
     .addColumn('type', 'text', (c) => c.notNull())
     .addColumn('at', 'timestamptz', (c) => c.notNull())
@@ -161,15 +173,25 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('details', 'jsonb', (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
     .addUniqueConstraint('events_investigation_ref_key', ['investigation_id', 'ref'])
     .execute();
-  await db.schema.createIndex('events_investigation_at_idx').on('events').columns(['investigation_id', 'at', 'seq']).execute();
+  await db.schema
+    .createIndex('events_investigation_at_idx')
+    .on('events')
+    .columns(['investigation_id', 'at', 'seq'])
+    .execute();
   await db.schema.createIndex('events_person_idx').on('events').columns(['person_id', 'at']).execute();
   // Supervisors' dip sampling and activity reports read contacts by who recorded them and when.
-  await db.schema.createIndex('events_recorded_by_idx').on('events').columns(['recorded_by', 'recorded_at']).execute();
+  await db.schema
+    .createIndex('events_recorded_by_idx')
+    .on('events')
+    .columns(['recorded_by', 'recorded_at'])
+    .execute();
 
   await db.schema
     .createTable('obligations')
     .addColumn('id', 'bigserial', (c) => c.primaryKey())
-    .addColumn('investigation_id', 'uuid', (c) => c.notNull().references('investigations.id').onDelete('cascade'))
+    .addColumn('investigation_id', 'uuid', (c) =>
+      c.notNull().references('investigations.id').onDelete('cascade'),
+    )
     .addColumn('person_id', 'uuid', (c) => c.references('people.id').onDelete('cascade'))
     .addColumn('rule', 'text', (c) => c.notNull())
     .addColumn('trigger_event_id', 'uuid', (c) => c.references('events.id').onDelete('cascade'))
@@ -186,7 +208,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('derived_at', 'timestamptz', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('obligations_investigation_idx').on('obligations').column('investigation_id').execute();
+  await db.schema
+    .createIndex('obligations_investigation_idx')
+    .on('obligations')
+    .column('investigation_id')
+    .execute();
   // Worklists: small partial indexes over open obligations only.
   await db.schema
     .createIndex('obligations_open_owner_user_idx')
@@ -223,7 +249,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('findings')
     .addColumn('id', 'bigserial', (c) => c.primaryKey())
-    .addColumn('investigation_id', 'uuid', (c) => c.notNull().references('investigations.id').onDelete('cascade'))
+    .addColumn('investigation_id', 'uuid', (c) =>
+      c.notNull().references('investigations.id').onDelete('cascade'),
+    )
     .addColumn('person_id', 'uuid', (c) => c.references('people.id').onDelete('cascade'))
     .addColumn('code', 'text', (c) => c.notNull())
     .addColumn('rule', 'text')
@@ -232,8 +260,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('source', 'text', (c) => c.notNull())
     .addColumn('derived_at', 'timestamptz', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('findings_investigation_idx').on('findings').column('investigation_id').execute();
-  await db.schema.createIndex('findings_code_idx').on('findings').columns(['code', 'investigation_id']).execute();
+  await db.schema
+    .createIndex('findings_investigation_idx')
+    .on('findings')
+    .column('investigation_id')
+    .execute();
+  await db.schema
+    .createIndex('findings_code_idx')
+    .on('findings')
+    .columns(['code', 'investigation_id'])
+    .execute();
 
   // Hash-chained audit trail: no foreign keys, so the trail outlives what it describes.
   await db.schema
@@ -250,14 +286,24 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('prev_hash', 'text', (c) => c.notNull())
     .addColumn('hash', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('audit_log_record_idx').on('audit_log').columns(['record_type', 'record_id', 'at']).execute();
+  await db.schema
+    .createIndex('audit_log_record_idx')
+    .on('audit_log')
+    .columns(['record_type', 'record_id', 'at'])
+    .execute();
   await db.schema.createIndex('audit_log_user_idx').on('audit_log').columns(['user_id', 'at']).execute();
-  await db.schema.createIndex('audit_log_investigation_idx').on('audit_log').columns(['investigation_id', 'at']).execute();
+  await db.schema
+    .createIndex('audit_log_investigation_idx')
+    .on('audit_log')
+    .columns(['investigation_id', 'at'])
+    .execute();
 
   await db.schema
     .createTable('letters')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
-    .addColumn('investigation_id', 'uuid', (c) => c.notNull().references('investigations.id').onDelete('cascade'))
+    .addColumn('investigation_id', 'uuid', (c) =>
+      c.notNull().references('investigations.id').onDelete('cascade'),
+    )
     .addColumn('person_id', 'uuid', (c) => c.references('people.id').onDelete('cascade'))
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('created_by', 'uuid', (c) => c.references('users.id'))
@@ -265,13 +311,19 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('pdf', 'bytea', (c) => c.notNull())
     .addColumn('event_id', 'uuid', (c) => c.references('events.id').onDelete('set null'))
     .execute();
-  await db.schema.createIndex('letters_investigation_idx').on('letters').columns(['investigation_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('letters_investigation_idx')
+    .on('letters')
+    .columns(['investigation_id', 'created_at'])
+    .execute();
 
   // A breach is recorded against an obligation's identity, which survives re-derivation (ids do not).
   await db.schema
     .createTable('breaches')
     .addColumn('id', 'bigserial', (c) => c.primaryKey())
-    .addColumn('investigation_id', 'uuid', (c) => c.notNull().references('investigations.id').onDelete('cascade'))
+    .addColumn('investigation_id', 'uuid', (c) =>
+      c.notNull().references('investigations.id').onDelete('cascade'),
+    )
     .addColumn('person_id', 'uuid', (c) => c.references('people.id').onDelete('cascade'))
     .addColumn('rule', 'text', (c) => c.notNull())
     .addColumn('trigger_event_id', 'uuid', (c) => c.references('events.id').onDelete('cascade'))
@@ -297,7 +349,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('notes', 'text')
     .addColumn('reviewed_at', 'timestamptz')
     .execute();
-  await db.schema.createIndex('dip_samples_supervisor_idx').on('dip_samples').columns(['supervisor_id', 'drawn_at']).execute();
+  await db.schema
+    .createIndex('dip_samples_supervisor_idx')
+    .on('dip_samples')
+    .columns(['supervisor_id', 'drawn_at'])
+    .execute();
   await db.schema.createIndex('dip_samples_event_idx').on('dip_samples').column('event_id').execute();
 
   await db.schema

@@ -24,4 +24,3 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
 export const staticMigrationProvider: MigrationProvider = {
   getMigrations: async () => ({ ...MIGRATIONS }),
 };
-

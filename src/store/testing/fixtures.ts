@@ -12,7 +12,10 @@ export async function makeTeam(db: Db, name = 'Response Team'): Promise<Team> {
   return new UsersRepository(db).createTeam({ name, code: `T-${unique()}` });
 }
 
-export async function makeUser(db: Db, fields: { role?: UserRole; teamId?: string | null; displayName?: string } = {}): Promise<User> {
+export async function makeUser(
+  db: Db,
+  fields: { role?: UserRole; teamId?: string | null; displayName?: string } = {},
+): Promise<User> {
   const username = `user-${unique()}`;
   return new UsersRepository(db).create({
     username,
@@ -25,7 +28,10 @@ export async function makeUser(db: Db, fields: { role?: UserRole; teamId?: strin
   });
 }
 
-export async function makeInvestigation(db: Db, fields: Partial<NewInvestigation> = {}): Promise<Investigation> {
+export async function makeInvestigation(
+  db: Db,
+  fields: Partial<NewInvestigation> = {},
+): Promise<Investigation> {
   return new InvestigationsRepository(db).create({
     urn: `46/${unique()}/26`,
     reportedAt: '2026-03-02T10:15:00.000Z',

@@ -48,7 +48,9 @@ export async function openTestDatabase(options: { migrate?: boolean } = {}): Pro
       try {
         // Wait for the pool's backends to go (a forced drop would kill them under a still-open socket).
         for (let i = 0; i < 100; i++) {
-          const r = await client.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+          const r = await client.query('select count(*)::int as n from pg_stat_activity where datname = $1', [
+            name,
+          ]);
           if (r.rows[0]?.n === 0) break;
           await new Promise((resolve) => setTimeout(resolve, 20));
         }
