@@ -39,6 +39,7 @@ import { auditUserId } from './actor.js';
 import type { Clock } from './clock.js';
 import datasetConfig from './compliance-dataset.config.json' with { type: 'json' };
 import { Forbidden, ValidationFailed } from './service-errors.js';
+import { MONTH_NAMES as MONTHS } from '../domain/calendar/london-time.js';
 
 // ---- periods ------------------------------------------------------------------------------------------
 
@@ -57,20 +58,6 @@ export interface Period {
   key: string;
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function lastDayOfMonth(year: number, month: number): string {

@@ -7,27 +7,12 @@ import { z } from 'zod';
 import type { Services } from '../composition-root.js';
 import { requireActor } from '../http/api/require-actor.js';
 import { BREACH_STATES } from '../store/breaches.repository.js';
-import { periodParams, periodRequest, recentQuarters } from './compliance.routes.js';
+import { periodParams, periodQuery, periodRequest, recentQuarters } from './compliance.routes.js';
 import { formBody, pageNumber, pagination, text, withFieldErrors } from './page-helpers.js';
 
 const PAGE = 50;
 
-const registerQuery = z.object({
-  period: z.enum(['quarter', 'month', 'custom']).catch('quarter'),
-  quarter: z
-    .string()
-    .regex(/^\d{4}-Q[1-4]$/)
-    .optional()
-    .catch(undefined),
-  month: z
-    .string()
-    .regex(/^\d{4}-\d{2}$/)
-    .optional()
-    .catch(undefined),
-  from: z.string().optional().catch(undefined),
-  to: z.string().optional().catch(undefined),
-  team: z.uuid().optional().catch(undefined),
-  officer: z.uuid().optional().catch(undefined),
+const registerQuery = periodQuery.extend({
   state: z
     .enum(BREACH_STATES as unknown as ['needs-reason', 'awaiting-sign-off', 'signed-off'])
     .optional()

@@ -19,7 +19,8 @@ import { pageNumber, pagination, serviceErrors } from './page-helpers.js';
 
 export const DRILL_PAGE_SIZE = 50;
 
-const periodQuery = z.object({
+/** The period and scope a compliance or breach page is for, from its query string. */
+export const periodQuery = z.object({
   period: z.enum(['quarter', 'month', 'custom']).catch('quarter'),
   quarter: z
     .string()

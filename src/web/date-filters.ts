@@ -5,22 +5,10 @@
 // Empty input (undefined, null, '') renders as ''. Input that is not a date is returned unchanged as text,
 // so a bad value shows on the page instead of breaking a whole page mid-shift.
 
+import { MONTH_NAMES as MONTHS } from '../domain/calendar/london-time.js';
+
 const LONDON = 'Europe/London';
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
 
 /** A wall-clock reading in London: month 1–12, weekday 0 (Sunday)–6. */

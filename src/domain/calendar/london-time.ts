@@ -7,6 +7,22 @@
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 
+/** English month names, for dates written out in full ("28 November 2026"). */
+export const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
 /** A London local date, `YYYY-MM-DD`. */
 export type LocalDate = string;
 

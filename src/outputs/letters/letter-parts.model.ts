@@ -8,6 +8,7 @@ import type {
   LetterReference,
   SupportService,
 } from './letter.types.js';
+import { MONTH_NAMES as MONTHS } from '../../domain/calendar/london-time.js';
 
 /** Victim Support's free national Supportline, used when the force profile names no local service. */
 export const VICTIM_SUPPORT_NATIONAL: SupportService = {
@@ -37,21 +38,6 @@ export const VICTIMS_CODE_RIGHTS: readonly string[] = [
   'to be given information about the offender after a conviction',
   'to make a complaint if you feel your rights have not been met',
 ];
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
 
 /** Thrown when a letter model is given input it cannot make a sound letter from. */
 export class LetterInputError extends Error {
