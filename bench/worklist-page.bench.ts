@@ -3,6 +3,7 @@
  * service, SQL, Nunjucks render), p50/p95 over every tab, for the busy officer of the force that
  * `npm run bench` imported into `vc_bench`. Target (issue 4): p95 ≤ 100 ms on PostgreSQL at 1,000,000
  * victims. Run after `npm run bench`: node bin/tsx.js bench/worklist-page.bench.ts
+ * (BENCH_PG_URL and BENCH_OFFICER point it at another imported force and officer).
  */
 import { performance } from 'node:perf_hooks';
 import { createServices } from '../src/composition-root.js';
@@ -19,6 +20,8 @@ import { createRepositories } from '../src/store/repositories.js';
 const url = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/vc_bench';
 const REQUESTS = Number(process.env.BENCH_PAGE_REQUESTS ?? 200);
 const PASSWORD = 'bench-page-password-2026';
+/** Whose worklist: `officer0` (the busy officer of `npm run bench`), or the busiest officer in the database. */
+const OFFICER = process.env.BENCH_OFFICER ?? 'officer0';
 
 const database = await openDatabase({ databaseUrl: url });
 const calendar = new CalendarProvider(database.db);
@@ -31,13 +34,13 @@ const services = createServices({
   calendar,
   config,
 });
-const busy = await createRepositories(database.db).users.getByUsername('officer0');
+const busy = await createRepositories(database.db).users.getByUsername(OFFICER);
 if (!busy) {
-  console.error(`no officer0 in ${url}: run npm run bench first`);
+  console.error(`no ${OFFICER} in ${url}: run npm run bench first`);
   process.exit(2);
 }
 await services.admin.resetPassword(SYSTEM_ACTOR, busy.id, PASSWORD);
-const { token } = await services.auth.signIn('officer0', PASSWORD);
+const { token } = await services.auth.signIn(OFFICER, PASSWORD);
 const app = await buildServer({ services, config, logger: false });
 await app.ready();
 
