@@ -81,7 +81,7 @@ const open = (
   })
 ).counts.total;
 console.log(
-  `worklist page, busy officer (${open} open obligations), ${REQUESTS} requests over ${tabs.length} tabs`,
+  `worklist page, ${OFFICER} (${open} open obligations), ${REQUESTS} requests over ${tabs.length} tabs`,
 );
 console.log(
   `  server time p50 ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms, max ${times.at(-1)!.toFixed(1)} ms (target p95 ≤ 100 ms)`,
