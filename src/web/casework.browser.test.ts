@@ -109,7 +109,7 @@ describe('casework journeys in Chromium', { skip, concurrency: false }, () => {
 
     // The victim asks not to be called at any time of day: a contact is accepted, and flagged.
     await page.goto(investigationUrl);
-    await page.getByRole('link', { name: VICTIM }).click();
+    await page.getByRole('link', { name: VICTIM, exact: true }).click();
     await page.getByRole('radio', { name: 'Phone', exact: true }).check();
     for (const day of ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']) {
       await page.getByRole('checkbox', { name: day, exact: true }).first().check();
