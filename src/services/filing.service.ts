@@ -10,6 +10,7 @@ import { auditUserId } from './actor.js';
 import type { CaseService, RecordedEvent } from './case.service.js';
 import type { Clock } from './clock.js';
 import { Forbidden, NotFound, ValidationFailed } from './service-errors.js';
+import { letterJustificationApproved } from '../domain/eligibility/filing-letter.rule.js';
 
 export interface FilingSignOffInput {
   /** the person ref (v1 …) the filing is about */
@@ -87,10 +88,7 @@ export class FilingService {
       throw new ValidationFailed([{ field: 'person', message: 'Choose a victim on this investigation' }]);
     }
     const permitted = person.eligibility?.filingLetterPermitted ?? false;
-    const approved = view.history.events.some(
-      (e) =>
-        e.type === 'filing-signed-off' && e.person === input.person && e.letterJustificationApproved === true,
-    );
+    const approved = letterJustificationApproved(view.history.events, input.person);
     if (!permitted && !approved) {
       const reasons =
         person.eligibility?.decisions.filingLetterPermitted.reasons.join('; ') ?? 'not permitted';

@@ -45,6 +45,7 @@ import { NEW_EVENT_ID, type NewEventInput } from './case.schemas.js';
 import type { Clock } from './clock.js';
 import type { RulesContext } from './derivation.js';
 import { Forbidden, NotFound, ValidationFailed, type FieldProblem } from './service-errors.js';
+import { letterJustificationApproved } from '../domain/eligibility/filing-letter.rule.js';
 
 export const LETTER_KINDS: readonly LetterKind[] = [
   'crime-report-confirmation',
@@ -204,16 +205,6 @@ export class LetterService {
     return { repos, person, inv, history, eligibility, oic };
   }
 
-  /** A supervisor's filing sign-off approving a letter justification, for this person. */
-  private static justificationApproved(events: readonly CaseEvent[], personRef: string): boolean {
-    return events.some((e) => {
-      const x = e as unknown as { type: string; person?: string; letterJustificationApproved?: boolean };
-      return (
-        x.type === 'filing-signed-off' && x.person === personRef && x.letterJustificationApproved === true
-      );
-    });
-  }
-
   private static filingDecision(
     eligibility: PersonEligibility | undefined,
     events: readonly CaseEvent[],
@@ -221,7 +212,7 @@ export class LetterService {
   ) {
     return {
       permitted: eligibility?.filingLetterPermitted ?? false,
-      justificationApproved: LetterService.justificationApproved(events, personRef),
+      justificationApproved: letterJustificationApproved(events, personRef),
       reasons: eligibility?.decisions.filingLetterPermitted.reasons ?? [
         'the person is not a victim on this investigation',
       ],

@@ -70,3 +70,19 @@ test('should raise no finding but keep the basic permission false when a supervi
   assert.equal(personOf(r, 'v1').filingLetterPermitted, false);
   assert.deepEqual(findingsOf(r, 'F-FILING-LETTER-NOT-PERMITTED'), []);
 });
+
+test('should count a supervisor-approved letter justification only for that person and only when approved', async () => {
+  const { letterJustificationApproved } = await import('./filing-letter.rule.js');
+  const signOff = (person: string, approved: boolean) =>
+    ({
+      id: 's1',
+      at: '2026-03-10T10:00:00Z',
+      type: 'filing-signed-off',
+      person,
+      letterJustificationApproved: approved,
+    }) as const;
+  assert.equal(letterJustificationApproved([signOff('v1', true)], 'v1'), true);
+  assert.equal(letterJustificationApproved([signOff('v1', true)], 'v2'), false);
+  assert.equal(letterJustificationApproved([signOff('v1', false)], 'v1'), false);
+  assert.equal(letterJustificationApproved([], 'v1'), false);
+});

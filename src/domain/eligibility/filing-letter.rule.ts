@@ -3,7 +3,7 @@
  * not permitted for serious sexual offences (every sexual offence counts) or for victims who are vulnerable
  * or intimidated, unless a recorded justification is approved by a supervisor.
  */
-import type { PersonFacts } from '../case-history/case-history.types.js';
+import type { CaseEvent, PersonFacts } from '../case-history/case-history.types.js';
 import { hasOffenceIn, intimidatedReasons, vulnerableReasons, type CaseContext } from '../case-context.js';
 import type { Decision } from '../evaluation.types.js';
 
@@ -31,4 +31,14 @@ export function decideFilingLetter(ctx: CaseContext, person: PersonFacts): Decis
     source,
     reasons: ['a letter may be used once every other avenue has been tried'],
   };
+}
+
+/**
+ * The rule's exception: a supervisor's filing sign-off that approved a recorded justification for a
+ * letter to this person. With it, a letter may be sent although EL-FILING-LETTER does not permit one.
+ */
+export function letterJustificationApproved(events: readonly CaseEvent[], personId: string): boolean {
+  return events.some(
+    (e) => e.type === 'filing-signed-off' && e.person === personId && e.letterJustificationApproved === true,
+  );
 }
