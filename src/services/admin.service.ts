@@ -16,7 +16,8 @@ import { auditUserId } from './actor.js';
 import type { AuthService } from './auth.service.js';
 import type { CalendarProvider } from './calendar.provider.js';
 import type { Clock } from './clock.js';
-import { Conflict, Forbidden, NotFound, ValidationFailed } from './service-errors.js';
+import { Conflict, NotFound, ValidationFailed } from './service-errors.js';
+import { refuse } from './refusal.js';
 
 /** An account as administrators see it: never the password hash. */
 export interface UserSummary {
@@ -72,15 +73,13 @@ export class AdminService {
   /** Authorises, or audits the refusal (outside any transaction, so it survives) and throws. */
   private async require(actor: Actor, what: string): Promise<void> {
     if (can(actor, 'admin:manage')) return;
-    await createRepositories(this.db).audit.append({
-      at: this.clock.now().toISOString(),
-      userId: auditUserId(actor),
-      action: 'refused',
-      recordType: 'admin',
-      reason: `admin:manage (${what})`,
-      detail: { role: actor.role },
-    });
-    throw new Forbidden('Only an administrator can do this');
+    await refuse(
+      this.db,
+      this.clock,
+      actor,
+      { action: `admin:manage (${what})`, recordType: 'admin' },
+      'Only an administrator can do this',
+    );
   }
 
   // ---- accounts ----------------------------------------------------------------------------------------

@@ -3,21 +3,21 @@ import { can, type Actor } from '../auth/access.policy.js';
 import type { Db } from '../store/database.js';
 import type { ChainVerification, Viewing } from '../store/audit.repository.js';
 import { createRepositories } from '../store/repositories.js';
-import { auditUserId } from './actor.js';
-import { Forbidden } from './service-errors.js';
+
+import { refuse } from './refusal.js';
 
 export class AuditService {
   constructor(private readonly db: Db) {}
 
   private async require(actor: Actor): Promise<void> {
     if (can(actor, 'audit:read')) return;
-    await createRepositories(this.db).audit.append({
-      userId: auditUserId(actor),
-      action: 'refused',
-      recordType: 'audit',
-      reason: 'audit:read',
-    });
-    throw new Forbidden('Only an administrator can read the audit trail');
+    await refuse(
+      this.db,
+      null,
+      actor,
+      { action: 'audit:read', recordType: 'audit' },
+      'Only an administrator can read the audit trail',
+    );
   }
 
   async whoViewed(actor: Actor, recordType: string, recordId: string): Promise<Viewing[]> {

@@ -17,7 +17,8 @@ import { createRepositories, type Repositories } from '../store/repositories.js'
 import { auditUserId } from './actor.js';
 import type { Clock } from './clock.js';
 import { londonMidnight, resolvePeriod, type Period, type PeriodRequest } from './compliance.service.js';
-import { Forbidden, NotFound, ValidationFailed } from './service-errors.js';
+import { NotFound, ValidationFailed } from './service-errors.js';
+import { refuse } from './refusal.js';
 
 export interface BreachListRequest {
   teamId?: string | undefined;
@@ -77,17 +78,7 @@ export class BreachService {
     investigationId: string | null,
     message: string,
   ): Promise<never> {
-    await createRepositories(this.db).audit.append({
-      at: this.clock.now().toISOString(),
-      userId: auditUserId(actor),
-      action: 'refused',
-      recordType,
-      recordId,
-      investigationId,
-      reason: action,
-      detail: { role: actor.role },
-    });
-    throw new Forbidden(message);
+    return refuse(this.db, this.clock, actor, { action, recordType, recordId, investigationId }, message);
   }
 
   /** Who sees which part of the register: compliance and admin any team, supervisors their team, officers their own. */

@@ -25,7 +25,8 @@ import { auditUserId } from './actor.js';
 import { documentOf, exportFileName, shapeOfDocument } from './case-history-shape.js';
 import type { Clock } from './clock.js';
 import { statusFromEvents, type RulesContext } from './derivation.js';
-import { Forbidden, NotFound, ValidationFailed, type FieldProblem } from './service-errors.js';
+import { NotFound, ValidationFailed, type FieldProblem } from './service-errors.js';
+import { refuse } from './refusal.js';
 
 /** A file (or any text) holding case-history documents: one per `.json`, one per line for `.jsonl`. */
 export interface DocumentSource {
@@ -76,15 +77,11 @@ export class CaseHistoryService {
 
   private async require(actor: Actor, action: 'case-history:import' | 'case-history:export'): Promise<void> {
     if (can(actor, action)) return;
-    await createRepositories(this.db).audit.append({
-      at: this.clock.now().toISOString(),
-      userId: auditUserId(actor),
-      action: 'refused',
-      recordType: 'case-history',
-      reason: action,
-      detail: { role: actor.role },
-    });
-    throw new Forbidden(
+    await refuse(
+      this.db,
+      this.clock,
+      actor,
+      { action, recordType: 'case-history' },
       action === 'case-history:import'
         ? 'Only an administrator can import case histories'
         : 'Your role cannot export case histories',

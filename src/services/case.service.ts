@@ -31,7 +31,8 @@ import {
   type NewPersonInput,
   type PersonPatchInput,
 } from './case.schemas.js';
-import { Conflict, Forbidden, NotFound, ValidationFailed, type FieldProblem } from './service-errors.js';
+import { Conflict, NotFound, ValidationFailed, type FieldProblem } from './service-errors.js';
+import { refuse } from './refusal.js';
 
 /** Events only a supervisor may record. */
 const SUPERVISOR_EVENTS: ReadonlySet<string> = new Set(['filing-signed-off']);
@@ -91,25 +92,14 @@ export class CaseService {
     return inv;
   }
 
-  /** Every refused attempt is audited (outside any transaction, so the record survives the refusal). */
-  private async refuse(
+  private refuse(
     actor: Actor,
     action: string,
     recordType: string,
     recordId: string | null,
     investigationId: string | null,
   ): Promise<never> {
-    await createRepositories(this.db).audit.append({
-      at: this.clock.now().toISOString(),
-      userId: auditUserId(actor),
-      action: 'refused',
-      recordType,
-      recordId,
-      investigationId,
-      reason: action,
-      detail: { role: actor.role },
-    });
-    throw new Forbidden();
+    return refuse(this.db, this.clock, actor, { action, recordType, recordId, investigationId });
   }
 
   private async write<T>(fn: (trx: Trx, repos: Repositories, now: Date) => Promise<T>): Promise<T> {

@@ -15,7 +15,8 @@ import type {
 import { createRepositories } from '../store/repositories.js';
 import { auditUserId } from './actor.js';
 import type { Clock } from './clock.js';
-import { Forbidden } from './service-errors.js';
+
+import { refuse } from './refusal.js';
 
 export interface WorklistRequest {
   bucket?: WorklistBucket | undefined;
@@ -38,14 +39,13 @@ export class WorklistService {
 
   private async require(actor: Actor, action: Action): Promise<void> {
     if (can(actor, action)) return;
-    await createRepositories(this.db).audit.append({
-      userId: auditUserId(actor),
-      action: 'refused',
-      recordType: 'worklist',
-      reason: action,
-      detail: { role: actor.role },
-    });
-    throw new Forbidden('This worklist is not available to your role');
+    await refuse(
+      this.db,
+      this.clock,
+      actor,
+      { action, recordType: 'worklist' },
+      'This worklist is not available to your role',
+    );
   }
 
   private query(req: WorklistRequest) {
@@ -113,14 +113,13 @@ export class WorklistService {
     await this.require(actor, 'worklist:team');
     const teamId = req.teamId ?? actor.teamId;
     if (!teamId || (teamId !== actor.teamId && actor.role !== 'admin')) {
-      await createRepositories(this.db).audit.append({
-        userId: auditUserId(actor),
-        action: 'refused',
-        recordType: 'worklist',
-        recordId: teamId ?? null,
-        reason: 'worklist:team',
-      });
-      throw new Forbidden(teamId ? 'You can only see your own team' : 'You are not in a team: choose one');
+      return refuse(
+        this.db,
+        this.clock,
+        actor,
+        { action: 'worklist:team', recordType: 'worklist', recordId: teamId ?? null },
+        teamId ? 'You can only see your own team' : 'You are not in a team: choose one',
+      );
     }
     const list = await createRepositories(this.db).obligations.worklistForTeam(teamId, this.query(req));
     return { ...(await this.viewed(actor, 'team', await this.mask(actor, list))), officers: list.perOfficer };
