@@ -6,11 +6,11 @@
 import { can, type Actor } from '../auth/access.policy.js';
 import type { Db } from '../store/database.js';
 import { createRepositories } from '../store/repositories.js';
-import { auditUserId } from './actor.js';
 import type { CaseService, RecordedEvent } from './case.service.js';
 import type { Clock } from './clock.js';
-import { Forbidden, NotFound, ValidationFailed } from './service-errors.js';
+import { NotFound, ValidationFailed } from './service-errors.js';
 import { letterJustificationApproved } from '../domain/eligibility/filing-letter.rule.js';
+import { refuse } from './refusal.js';
 
 export interface FilingSignOffInput {
   /** the person ref (v1 …) the filing is about */
@@ -41,17 +41,19 @@ export class FilingService {
     const named = inv.restricted ? (await repos.investigations.listAccess(inv.id)).map((a) => a.userId) : [];
     if (inv.officerInChargeId) named.push(inv.officerInChargeId);
     if (!can(actor, 'investigation:supervise', { restricted: inv.restricted, namedUserIds: named })) {
-      await repos.audit.append({
-        at: this.clock.now().toISOString(),
-        userId: auditUserId(actor),
-        action: 'refused',
-        recordType: 'investigation',
-        recordId: inv.id,
-        investigationId: inv.id,
-        reason: 'investigation:supervise',
-        detail: { role: actor.role, workflow: 'filing-sign-off' },
-      });
-      throw new Forbidden('Only a supervisor can sign off a filing');
+      return refuse(
+        this.db,
+        this.clock,
+        actor,
+        {
+          action: 'investigation:supervise',
+          recordType: 'investigation',
+          recordId: inv.id,
+          investigationId: inv.id,
+          detail: { workflow: 'filing-sign-off' },
+        },
+        'Only a supervisor can sign off a filing',
+      );
     }
     const justification = input.justification?.trim() ?? '';
     if (input.letterJustificationApproved && justification.length < 20) {

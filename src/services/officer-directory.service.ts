@@ -5,8 +5,7 @@
 import { can, type Actor } from '../auth/access.policy.js';
 import type { Db } from '../store/database.js';
 import { createRepositories } from '../store/repositories.js';
-import { auditUserId } from './actor.js';
-import { Forbidden } from './service-errors.js';
+import { refuse } from './refusal.js';
 
 export interface AssignableOfficer {
   id: string;
@@ -23,14 +22,13 @@ export class OfficerDirectoryService {
   async assignableOfficers(actor: Actor): Promise<AssignableOfficer[]> {
     const repos = createRepositories(this.db);
     if (!can(actor, 'investigation:record')) {
-      await repos.audit.append({
-        userId: auditUserId(actor),
-        action: 'refused',
-        recordType: 'user',
-        reason: 'investigation:record',
-        detail: { role: actor.role, workflow: 'officer-directory' },
-      });
-      throw new Forbidden('Your role cannot allocate investigations');
+      return refuse(
+        this.db,
+        null,
+        actor,
+        { action: 'investigation:record', recordType: 'user', detail: { workflow: 'officer-directory' } },
+        'Your role cannot allocate investigations',
+      );
     }
     const [users, teams] = await Promise.all([
       repos.users.list({ activeOnly: true }),
