@@ -47,8 +47,42 @@ export type InstantForm = 'seconds' | 'ms';
 
 /** An instant in export form: `…T08:30:00Z` (`…T08:30:00.250Z` with milliseconds), or always with `.mmm`. */
 export function canonicalInstant(iso: string, form: InstantForm): string {
-  const s = new Date(Date.parse(iso)).toISOString();
-  return form === 'ms' || !s.endsWith('.000Z') ? s : `${s.slice(0, -5)}Z`;
+  return instantForms(iso)[form];
+}
+
+/** Both export forms of an instant: `seconds` (`…:00Z`, `…:00.250Z`) and `ms` (`…:00.000Z`, `…:00.250Z`). */
+export function instantForms(iso: string): Record<InstantForm, string> {
+  return utcFormsByText(iso) ?? utcFormsByDate(iso);
+}
+
+/** The forms through `Date` (any text `Date.parse` reads; throws a RangeError on one it cannot). */
+function utcFormsByDate(iso: string): Record<InstantForm, string> {
+  const ms = new Date(Date.parse(iso)).toISOString();
+  return { ms, seconds: ms.endsWith('.000Z') ? `${ms.slice(0, -5)}Z` : ms };
+}
+
+const UTC_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{3})?Z$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * The forms by string operations, for text already in `Date`'s own form (`YYYY-MM-DDTHH:MM:SS[.mmm]Z`, a
+ * real day and time): the same as `utcFormsByDate` gives, without parsing. Anything else (offsets, no
+ * seconds, other fractions, days `Date` would roll over such as `02-30` or `24:00`) is left to `Date`.
+ */
+function utcFormsByText(iso: string): Record<InstantForm, string> | null {
+  const m = UTC_INSTANT.exec(iso);
+  if (m === null) return null;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1 || Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6]) > 59) {
+    return null;
+  }
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (day > DAYS_IN_MONTH[month - 1]! + (month === 2 && leap ? 1 : 0)) return null;
+  const fraction = m[7];
+  if (fraction === undefined) return { ms: `${iso.slice(0, -1)}.000Z`, seconds: iso };
+  return { ms: iso, seconds: fraction === '.000' ? `${iso.slice(0, -5)}Z` : iso };
 }
 
 export interface DocumentShape {
@@ -65,17 +99,22 @@ export function shapeOfDocument(raw: unknown, history: CaseHistory): DocumentSha
   const doc = asObject(raw);
   const rawInv = asObject(doc.investigation);
   const rawPeople = Array.isArray(doc.people) ? (doc.people as unknown[]).map(asObject) : [];
+  // Each instant's forms once (index 0 the report, then the events in order).
   const instants = [history.investigation.reportedAt, ...history.events.map((e) => e.at)];
-  const inMs = instants.filter((x) => canonicalInstant(x, 'ms') === x).length;
-  const inSeconds = instants.filter((x) => canonicalInstant(x, 'seconds') === x).length;
+  const forms = instants.map(instantForms);
+  let inMs = 0;
+  let inSeconds = 0;
+  instants.forEach((x, i) => {
+    if (forms[i]!.ms === x) inMs++;
+    if (forms[i]!.seconds === x) inSeconds++;
+  });
   const form: InstantForm = inMs > inSeconds ? 'ms' : 'seconds';
+  const asWritten = (i: number): boolean => forms[i]![form] === instants[i];
 
   const inv: InvestigationShape = {};
   if ('asOf' in doc) inv.asOf = (doc.asOf as string | null | undefined) ?? null;
   if (form === 'ms') inv.instants = 'ms';
-  if (canonicalInstant(history.investigation.reportedAt, form) !== history.investigation.reportedAt) {
-    inv.reportedAt = history.investigation.reportedAt;
-  }
+  if (!asWritten(0)) inv.reportedAt = history.investigation.reportedAt;
   const present = Object.keys(INVESTIGATION_DEFAULTS).filter(
     (k) =>
       k in rawInv && isDefault((history.investigation as unknown as Loose)[k], INVESTIGATION_DEFAULTS[k]),
@@ -105,7 +144,7 @@ export function shapeOfDocument(raw: unknown, history: CaseHistory): DocumentSha
     }
     return Object.keys(shape).length > 0 ? shape : null;
   });
-  const eventSourceAts = history.events.map((e) => (canonicalInstant(e.at, form) === e.at ? null : e.at));
+  const eventSourceAts = history.events.map((e, i) => (asWritten(i + 1) ? null : e.at));
   return { investigation: Object.keys(inv).length > 0 ? inv : null, people, eventSourceAts };
 }
 
