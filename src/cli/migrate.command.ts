@@ -37,6 +37,8 @@ export async function migrateCommand(args: string[], io: CliIo): Promise<number>
     dataDir,
     migrate: false,
     poolSize: 1,
+    // Statements prepared before a migration could outlive the change of a table they read.
+    preparedStatements: false,
   });
   try {
     const applied = await migrateToLatest(database.db);
