@@ -46,10 +46,16 @@ export interface Viewing {
 /**
  * The audit trail: append-only and hash-chained. Each row's `hash` is
  * sha256(prev_hash || canonical JSON of {id, at, userId, action, recordType, recordId, investigationId,
- * reason, detail}), canonical meaning object keys sorted at every depth. Appends take
- * `pg_advisory_xact_lock(AUDIT_LOCK_KEY)` then read the last hash and insert, so concurrent writers (any
- * number of app instances) form one chain. The lock is held until the writer's transaction ends: append
- * the audit row last in a transaction to keep that short.
+ * reason, detail}), canonical meaning object keys sorted at every depth. Ids are consecutive: a new
+ * entry's id is the last entry's id + 1, so the primary key lets only one entry follow any other and the
+ * chain is the id order. Every append takes `pg_advisory_xact_lock(AUDIT_LOCK_KEY)` before it inserts, so
+ * writers in any number of app instances form one chain.
+ *
+ * - Inside a transaction (an audited write): lock, read the last entry, insert. The lock is held until
+ *   the transaction ends: append the audit row last in a transaction to keep that short.
+ * - Outside one (an audited read): queued and written with the other waiting entries in ONE statement
+ *   that takes the lock and inserts, linked to the last entry this process saw; if another writer got
+ *   there first the primary key refuses it, the last entry is read again and the group relinked.
  */
 export class AuditRepository {
   constructor(private readonly db: Db) {}
@@ -152,11 +158,15 @@ const writers = new WeakMap<Db, GroupWriter>();
 /**
  * Serialises one app instance's out-of-transaction appends and commits them in groups. Measured on a
  * 2-core machine at concurrency 8: one append per transaction held the chain lock across four statements
- * and a WAL flush each (130-280 appends/s, p50 17-50 ms); a group pays the lock and the flush once.
+ * and a WAL flush each (130-280 appends/s, p50 17-50 ms); a group pays the lock and the flush once, and
+ * since the chain's last entry is remembered, a group is one statement (one round trip) unless another
+ * writer appended in between.
  */
 class GroupWriter {
   private readonly queue: Waiting[] = [];
   private running = false;
+  /** The chain's last entry, as this writer last wrote or read it. */
+  private head: ChainHead | null = null;
 
   constructor(private readonly db: Db) {}
 
@@ -173,14 +183,10 @@ class GroupWriter {
       while (this.queue.length > 0) {
         const group = this.queue.splice(0, MAX_GROUP);
         try {
-          const rows = await this.db.transaction().execute((trx) =>
-            appendIn(
-              trx,
-              group.map((w) => w.entry),
-            ),
-          );
+          const rows = await this.write(group.map((w) => w.entry));
           group.forEach((w, i) => w.resolve(rows[i]!));
         } catch (e) {
+          this.head = null;
           if (group.length === 1) {
             group[0]!.reject(e);
             continue;
@@ -188,8 +194,9 @@ class GroupWriter {
           // One bad entry must not take the others with it: each alone, in order.
           for (const w of group) {
             try {
-              w.resolve((await this.db.transaction().execute((trx) => appendIn(trx, [w.entry])))[0]!);
+              w.resolve((await this.write([w.entry]))[0]!);
             } catch (e1) {
+              this.head = null;
               w.reject(e1);
             }
           }
@@ -199,24 +206,46 @@ class GroupWriter {
       this.running = false;
     }
   }
+
+  /** Links the entries to the last entry and inserts them; relinks when another writer came first. */
+  private async write(entries: readonly NewAuditEntry[]): Promise<AuditEntry[]> {
+    for (let attempt = 0; ; attempt++) {
+      this.head ??= await readHead(this.db);
+      const linked = link(this.head, entries);
+      try {
+        await insertLocked(this.db, linked.rows);
+        this.head = linked.head;
+        return linked.rows;
+      } catch (e) {
+        this.head = null;
+        if (!isIdTaken(e) || attempt >= MAX_RELINKS) throw e;
+      }
+    }
+  }
 }
 
-/**
- * Appends entries in order: takes the chain lock, reads the last hash, draws the ids, links each entry
- * to the one before and inserts them in one statement. The lock is held until the transaction ends.
- */
-async function appendIn(trx: Trx, entries: readonly NewAuditEntry[]): Promise<AuditEntry[]> {
-  await sql`select pg_advisory_xact_lock(${sql.lit(AUDIT_LOCK_KEY)})`.execute(trx);
-  // One statement after the lock (a new snapshot, so it sees the previous holder's rows).
-  const head = await sql<{ hash: string | null; id: string | number }>`select
-      (select hash from audit_log order by id desc limit 1) as hash,
-      nextval(pg_get_serial_sequence('audit_log', 'id')) as id
-    from generate_series(1, ${entries.length})`.execute(trx);
-  const ids = head.rows.map((r) => Number(r.id)).sort((a, b) => a - b);
-  let prevHash = head.rows[0]?.hash ?? GENESIS_HASH;
-  const values = entries.map((entry, i) => {
+/** A group is relinked at most this many times in a row (each time another writer appended first). */
+const MAX_RELINKS = 20;
+
+interface ChainHead {
+  id: number;
+  hash: string;
+}
+
+async function readHead(db: Db): Promise<ChainHead> {
+  const r = await sql<{ id: string | number; hash: string }>`select id, hash from audit_log
+    order by id desc limit 1`.execute(db);
+  const row = r.rows[0];
+  return row ? { id: Number(row.id), hash: row.hash } : { id: 0, hash: GENESIS_HASH };
+}
+
+/** The entries as rows following `head`: consecutive ids, each hash over the one before. */
+function link(head: ChainHead, entries: readonly NewAuditEntry[]): { rows: AuditEntry[]; head: ChainHead } {
+  let prevHash = head.hash;
+  let id = head.id;
+  const rows = entries.map((entry): AuditEntry => {
     const row = {
-      id: ids[i]!,
+      id: ++id,
       at: new Date(entry.at ?? Date.now()).toISOString(),
       userId: entry.userId,
       action: entry.action,
@@ -228,12 +257,41 @@ async function appendIn(trx: Trx, entries: readonly NewAuditEntry[]): Promise<Au
       detail: JSON.parse(JSON.stringify(entry.detail ?? {})) as Record<string, unknown>,
     };
     const hash = hashEntry(prevHash, row);
-    const value = { ...row, detail: JSON.stringify(row.detail), prevHash, hash };
+    const linked = { ...row, prevHash, hash };
     prevHash = hash;
-    return value;
+    return linked;
   });
-  const rows = await trx.insertInto('auditLog').values(values).returningAll().execute();
-  return rows.sort((a, b) => a.id - b.id);
+  return { rows, head: { id, hash: prevHash } };
+}
+
+/** One statement: takes the chain lock (until its own commit), then inserts the rows. */
+async function insertLocked(db: Db | Trx, rows: readonly AuditEntry[]): Promise<void> {
+  const col = <K extends keyof AuditEntry>(k: K) => rows.map((r) => r[k]);
+  await sql`insert into audit_log (id, at, user_id, action, record_type, record_id, investigation_id, reason,
+      detail, prev_hash, hash)
+    select v.* from (select pg_advisory_xact_lock(${sql.lit(AUDIT_LOCK_KEY)}) offset 0) as locked,
+      unnest(${col('id')}::bigint[], ${col('at')}::timestamptz[], ${col('userId')}::uuid[], ${col('action')}::text[],
+        ${col('recordType')}::text[], ${col('recordId')}::text[], ${col('investigationId')}::uuid[],
+        ${col('reason')}::text[], ${rows.map((r) => JSON.stringify(r.detail))}::jsonb[], ${col('prevHash')}::text[],
+        ${col('hash')}::text[]) as v`.execute(db);
+}
+
+/** The primary key refused the id: another writer appended after the head this writer knew. */
+function isIdTaken(e: unknown): boolean {
+  const err = e as { code?: unknown; constraint?: unknown };
+  return err?.code === '23505' && (err.constraint === undefined || err.constraint === 'audit_log_pkey');
+}
+
+/**
+ * In the caller's transaction: takes the chain lock, reads the last entry (a new statement, so a new
+ * snapshot that sees the previous holder's rows), links the entries after it and inserts them. The lock
+ * is held until the transaction ends.
+ */
+async function appendIn(trx: Trx, entries: readonly NewAuditEntry[]): Promise<AuditEntry[]> {
+  await sql`select pg_advisory_xact_lock(${sql.lit(AUDIT_LOCK_KEY)})`.execute(trx);
+  const linked = link(await readHead(trx), entries);
+  await insertLocked(trx, linked.rows);
+  return linked.rows;
 }
 
 type Hashed = Pick<

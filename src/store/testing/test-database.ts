@@ -11,6 +11,8 @@ import { openDatabase, type Db, type Engine } from '../database.js';
 export interface TestDatabase {
   db: Db;
   engine: Engine;
+  /** PostgreSQL: the test database's URL (to open a second app instance on it). */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -41,6 +43,7 @@ export async function openTestDatabase(options: { migrate?: boolean } = {}): Pro
   return {
     db: opened.db,
     engine: opened.engine,
+    url: url.toString(),
     close: async () => {
       await opened.close();
       const client = new pg.Client({ connectionString: adminUrl() });
