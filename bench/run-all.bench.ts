@@ -174,7 +174,7 @@ async function runEngine(
     });
     const importS = report.elapsedMs / 1000;
     log(
-      `[${engine}] imported ${fmt(report.victims)} victims in ${importS.toFixed(1)} s (${fmt(report.victims / importS)}/s; validation ${(report.validateMs / 1000).toFixed(1)} s)`,
+      `[${engine}] imported ${fmt(report.victims)} victims in ${importS.toFixed(1)} s (${fmt(report.victims / importS)}/s; validation ${(report.readMs / 1000).toFixed(1)} s)`,
     );
 
     const obligations = new ObligationsRepository(database.db);
@@ -227,7 +227,7 @@ async function runEngine(
         victims: report.victims,
         investigations: report.investigations,
         generateS,
-        validateS: report.validateMs / 1000,
+        validateS: report.readMs / 1000,
         importS,
         importVictimsPerS: report.victims / importS,
         openObligations: open,

@@ -10,14 +10,15 @@ Loads case-history files into the store (DATA_DIR, or DATABASE_URL), evaluating 
 writing its obligations and findings with it. A FILE is one document (.json) or one document a line
 (.jsonl); a DIR means its *.json (not *.expected.json) and *.jsonl files.
 
-Everything is validated first: if any document is bad, or its URN already exists, nothing is imported
-and each problem is printed as "FILE: JSON.path: problem" (FILE:LINE for .jsonl), exit status 2.
+The whole run is one transaction: if any document is bad, or its URN already exists, nothing is
+imported (not even what was written before the problem was found), every file is still checked, and
+each problem is printed as "FILE: JSON.path: problem" (FILE:LINE for .jsonl), exit status 2.
 
 Options:
   --officer USERNAME[,USERNAME...]  officer in charge (several: the cases go to each in turn)
   --team CODE                       team (default: the officer's own team)
   --replace                         replace investigations whose URN already exists
-  --batch N                         cases per transaction (default 1000)
+  --batch N                         cases per write and audit row (default 1000)
   --progress                        report progress on stderr even when it is not a terminal
 `;
 

@@ -3,11 +3,22 @@
  * in memory and written with their derived obligations and findings in the same transaction; and back
  * out as the same documents.
  *
- * Import is all-or-nothing per run: every document of every file is validated (and its URN checked
- * against the store and the rest of the run) before anything is written. One bad document refuses the
- * whole run, with one line per problem naming the file (and line, for `.jsonl`) and the JSON path. Then
- * cases are written in batches, one transaction each (a batch holds whole `.json` files; a `.jsonl` file
- * may span batches), with one audit 'import' row per batch.
+ * Import is all-or-nothing per run, in one pass and ONE transaction for the whole run. Each document is
+ * read once (JSON, then the case-history reader), its URN checked against the rest of the run, evaluated,
+ * and written in batches of `batchSize` cases; before a batch is written its URNs are checked against the
+ * store (unless `replace`, which deletes them in the same transaction instead). One batch write is kept in
+ * flight while the next batch is read and evaluated. As soon as a problem is found nothing more is
+ * written, but every remaining document is still read and checked, so that the refusal lists all of them
+ * (one line per problem naming the file, and line for `.jsonl`, and the JSON path); then the transaction
+ * is rolled back. Nothing is ever half-imported: not on a bad document late in the run, and not if the
+ * process or the database dies mid-import (an uncommitted transaction leaves nothing behind).
+ *
+ * One audit 'import' row per written batch, appended in the same transaction, after the last batch:
+ * appends hold the audit chain's lock until the transaction ends, so appending them last keeps other
+ * audit appends (every audited read in the application) waiting only for those appends and the commit,
+ * not for the whole import. On PGlite, which is one session, the import's transaction holds the session
+ * from start to end: other queries wait for it (acceptable for an administrator's import). ANALYZE (and
+ * VACUUM) of a large import run after the commit.
  */
 import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
@@ -18,9 +29,10 @@ import { readCaseHistoryDocument } from '../case-history/case-history.schema.js'
 import type { CaseHistory } from '../domain/case-history/case-history.types.js';
 import { evaluateCase } from '../domain/evaluate.js';
 import { reportBreakdowns } from '../domain/report-breakdown.js';
+import type { NewAuditEntry } from '../store/audit.repository.js';
 import type { NewImportedCase } from '../store/case-history.repository.js';
 import type { Db } from '../store/database.js';
-import { createRepositories } from '../store/repositories.js';
+import { createRepositories, type Repositories } from '../store/repositories.js';
 import { auditUserId } from './actor.js';
 import { documentOf, exportFileName, shapeOfDocument } from './case-history-shape.js';
 import type { Clock } from './clock.js';
@@ -41,7 +53,7 @@ export interface ImportOptions {
   team?: string;
   /** Replace investigations whose URN already exists (default: refuse the run). */
   replace?: boolean;
-  /** Cases per transaction (default 1000). */
+  /** Cases per write, and per audit 'import' row (default 1000); the whole run is one transaction. */
   batchSize?: number;
   onProgress?: (progress: ImportProgress) => void;
 }
@@ -59,8 +71,11 @@ export interface ImportReport extends ImportProgress {
   obligations: number;
   findings: number;
   replaced: number;
-  /** Milliseconds spent validating before the first write. */
-  validateMs: number;
+  /**
+   * Milliseconds spent reading documents (JSON and the case-history reader), summed over the run; the
+   * reading is interleaved with evaluation and the writes, so it is a share of `elapsedMs`.
+   */
+  readMs: number;
 }
 
 /** At most this many problems are listed (then a count of the rest). */
@@ -109,7 +124,7 @@ export class CaseHistoryService {
 
     // Who the cases go to.
     const problems: FieldProblem[] = [];
-    const officers = [];
+    const officers: { id: string; teamId: string | null }[] = [];
     for (const username of options.officers ?? []) {
       const user = await repos.users.getByUsername(username.trim().toLowerCase());
       if (!user) problems.push({ field: '--officer', message: `no user "${username}"` });
@@ -123,40 +138,6 @@ export class CaseHistoryService {
     }
     if (problems.length > 0) throw new ValidationFailed(problems, 'The import was refused');
 
-    // Pass 1: validate everything; nothing is written if anything is wrong.
-    const urnAt = new Map<string, string>();
-    let more = 0;
-    const problem = (p: FieldProblem) => (problems.length < MAX_PROBLEMS ? problems.push(p) : more++);
-    for (const source of sources) {
-      for await (const doc of source.documents()) {
-        const where = doc.line === undefined ? source.name : `${source.name}:${doc.line}`;
-        const read = parse(doc.text);
-        if (!read.ok) {
-          for (const p of read.problems) problem({ field: `${where}: ${p.path}`, message: p.message });
-          continue;
-        }
-        const urn = read.history.investigation.urn;
-        const first = urnAt.get(urn);
-        if (first !== undefined) {
-          problem({ field: `${where}: investigation.urn`, message: `URN "${urn}" is also in ${first}` });
-        } else urnAt.set(urn, where);
-      }
-    }
-    if (!options.replace) {
-      for (const existing of await repos.caseHistories.findByUrns([...urnAt.keys()])) {
-        problem({
-          field: `${urnAt.get(existing.urn)}: investigation.urn`,
-          message: `an investigation with URN "${existing.urn}" already exists (use --replace to replace it)`,
-        });
-      }
-    }
-    if (more > 0) problems.push({ field: '…', message: `and ${more} more problems` });
-    if (problems.length > 0) {
-      throw new ValidationFailed(problems, 'The import was refused: nothing was written');
-    }
-    const validateMs = performance.now() - started;
-
-    // Pass 2: evaluate in memory and write in batches (two in flight, so evaluation overlaps the writes).
     const report: ImportReport = {
       files: sources.length,
       investigations: 0,
@@ -167,27 +148,52 @@ export class CaseHistoryService {
       findings: 0,
       replaced: 0,
       elapsedMs: 0,
-      validateMs,
+      readMs: 0,
     };
+    const replace = options.replace ?? false;
     const batchSize = Math.max(1, options.batchSize ?? 1000);
-    const now = this.clock.now();
-    const asOf = now.toISOString();
+    const asOf = this.clock.now().toISOString();
     const calendar = this.rules.calendar();
-    const inFlight = new Set<Promise<void>>();
-    let failure: unknown;
-    let batch: NewImportedCase[] = [];
-    let batchFiles = new Set<string>();
+    let more = 0;
+    const problem = (p: FieldProblem) => (problems.length < MAX_PROBLEMS ? problems.push(p) : more++);
+    /** Where each URN of the run was first seen (`file` or `file:line`). */
+    const urnAt = new Map<string, string>();
     let index = 0;
-    const flush = async () => {
-      if (batch.length === 0) return;
-      const cases = batch;
-      const files = [...batchFiles];
-      batch = [];
-      batchFiles = new Set();
-      while (inFlight.size >= 2) await Promise.race(inFlight);
-      if (failure !== undefined) return;
-      const p = this.writeBatch(actor, cases, files, options.replace ?? false, asOf)
-        .then((counts) => {
+
+    // One transaction for the whole run: it commits only if no document had a problem.
+    await this.db.transaction().execute(async (trx) => {
+      const r = createRepositories(trx);
+      /** The batch write in flight (the transaction's connection runs one statement at a time). */
+      let writing: Promise<void> | null = null;
+      const written = async () => {
+        const w = writing;
+        writing = null;
+        if (w) await w;
+      };
+      /** The audit rows of the written batches, appended last so that the chain lock is held briefly. */
+      const audits: NewAuditEntry[] = [];
+      /** URNs of the batch being read, with each case while no problem has been found (null after). */
+      let batch: { urn: string; case: NewImportedCase | null }[] = [];
+      let batchFiles = new Set<string>();
+
+      const flush = async () => {
+        if (batch.length === 0) return;
+        const pending = batch;
+        const files = [...batchFiles];
+        batch = [];
+        batchFiles = new Set();
+        await written();
+        if (!replace) {
+          for (const existing of await r.caseHistories.findByUrns(pending.map((p) => p.urn))) {
+            problem({
+              field: `${urnAt.get(existing.urn)}: investigation.urn`,
+              message: `an investigation with URN "${existing.urn}" already exists (use --replace to replace it)`,
+            });
+          }
+        }
+        if (problems.length > 0) return;
+        const cases = pending.map((p) => p.case!);
+        writing = this.writeBatch(r, actor, cases, files, replace, asOf).then(({ counts, audit }) => {
           report.investigations += counts.investigations;
           report.people += counts.people;
           report.events += counts.events;
@@ -195,97 +201,118 @@ export class CaseHistoryService {
           report.findings += counts.findings;
           report.replaced += counts.replaced;
           report.victims += counts.victims;
+          audits.push(audit);
           options.onProgress?.({
             investigations: report.investigations,
             victims: report.victims,
             elapsedMs: performance.now() - started,
           });
-        })
-        .catch((e: unknown) => {
-          failure ??= e;
-        })
-        .finally(() => inFlight.delete(p));
-      inFlight.add(p);
-    };
-    for (const source of sources) {
-      for await (const doc of source.documents()) {
-        if (failure !== undefined) break;
-        const read = parse(doc.text);
-        if (!read.ok) {
-          throw new ValidationFailed([
-            { field: source.name, message: 'changed while it was being imported' },
-          ]);
-        }
-        const officer = officers.length > 0 ? officers[index++ % officers.length]! : null;
-        const history = read.history;
-        const evaluation = evaluateCase(history, { pack: this.rules.pack, calendar, asOf });
-        const shape = shapeOfDocument(read.raw, history);
-        batch.push({
-          history,
-          investigationShape: shape.investigation,
-          personShapes: shape.people,
-          eventSourceAts: shape.eventSourceAts,
-          status: statusFromEvents(history),
-          officerInChargeId: officer?.id ?? null,
-          teamId: teamId !== undefined ? teamId : (officer?.teamId ?? null),
-          obligations: evaluation.obligations,
-          findings: evaluation.findings,
-          breakdowns: reportBreakdowns(history, evaluation.findings),
         });
-        batchFiles.add(source.name);
-        if (batch.length >= batchSize) await flush();
+        // Awaited before the next statement; until then a failure must not count as unhandled.
+        writing.catch(() => undefined);
+      };
+
+      try {
+        for (const source of sources) {
+          for await (const doc of source.documents()) {
+            const where = doc.line === undefined ? source.name : `${source.name}:${doc.line}`;
+            const readStarted = performance.now();
+            const read = parse(doc.text);
+            report.readMs += performance.now() - readStarted;
+            if (!read.ok) {
+              for (const p of read.problems) problem({ field: `${where}: ${p.path}`, message: p.message });
+              continue;
+            }
+            const history = read.history;
+            const urn = history.investigation.urn;
+            const first = urnAt.get(urn);
+            if (first !== undefined) {
+              problem({ field: `${where}: investigation.urn`, message: `URN "${urn}" is also in ${first}` });
+              continue;
+            }
+            urnAt.set(urn, where);
+            // Once anything is wrong nothing will be written: the rest is only checked, not evaluated.
+            let c: NewImportedCase | null = null;
+            if (problems.length === 0) {
+              const officer = officers.length > 0 ? officers[index++ % officers.length]! : null;
+              const evaluation = evaluateCase(history, { pack: this.rules.pack, calendar, asOf });
+              const shape = shapeOfDocument(read.raw, history);
+              c = {
+                history,
+                investigationShape: shape.investigation,
+                personShapes: shape.people,
+                eventSourceAts: shape.eventSourceAts,
+                status: statusFromEvents(history),
+                officerInChargeId: officer?.id ?? null,
+                teamId: teamId !== undefined ? teamId : (officer?.teamId ?? null),
+                obligations: evaluation.obligations,
+                findings: evaluation.findings,
+                breakdowns: reportBreakdowns(history, evaluation.findings),
+              };
+            }
+            batch.push({ urn, case: c });
+            batchFiles.add(source.name);
+            if (batch.length >= batchSize) await flush();
+          }
+        }
+        await flush();
+        await written();
+      } catch (e) {
+        // Let the write in flight finish before the transaction is rolled back.
+        await written().catch(() => undefined);
+        throw e;
       }
-    }
-    await flush();
-    await Promise.all(inFlight);
-    if (failure !== undefined) throw failure;
-    // A large import changes the tables' shape: refresh the planner's statistics before anyone reads them.
+      if (more > 0) problems.push({ field: '…', message: `and ${more} more problems` });
+      if (problems.length > 0) {
+        throw new ValidationFailed(problems, 'The import was refused: nothing was written');
+      }
+      for (const audit of audits) await r.audit.append(audit);
+    });
+
+    // A large import changes the tables' shape: refresh the planner's statistics before anyone reads them
+    // (after the commit: VACUUM cannot run in a transaction).
     if (report.investigations >= ANALYZE_AFTER) await repos.caseHistories.analyze();
     report.elapsedMs = performance.now() - started;
     return report;
   }
 
-  private writeBatch(
+  /** Writes one batch in the import's transaction; returns its counts and its audit row (appended later). */
+  private async writeBatch(
+    r: Repositories,
     actor: Actor,
     cases: NewImportedCase[],
     files: string[],
     replace: boolean,
     derivedAt: string,
   ) {
-    return this.db.transaction().execute(async (trx) => {
-      const r = createRepositories(trx);
-      const urns = cases.map((c) => c.history.investigation.urn);
-      let replaced = 0;
-      if (replace) {
-        replaced = await r.caseHistories.deleteInvestigations(
-          (await r.caseHistories.findByUrns(urns)).map((x) => x.id),
-        );
-      }
-      const counts = await r.caseHistories.insertMany(cases, { recordedBy: auditUserId(actor), derivedAt });
-      const victims = cases.reduce(
-        (n, c) => n + c.history.people.filter((p) => p.role === 'victim').length,
-        0,
+    const urns = cases.map((c) => c.history.investigation.urn);
+    let replaced = 0;
+    if (replace) {
+      replaced = await r.caseHistories.deleteInvestigations(
+        (await r.caseHistories.findByUrns(urns)).map((x) => x.id),
       );
-      const single = counts.ids.length === 1;
-      await r.audit.append({
-        at: derivedAt,
-        userId: auditUserId(actor),
-        action: 'import',
-        recordType: single ? 'investigation' : 'investigation-batch',
-        recordId: single ? counts.ids[0]! : null,
-        investigationId: single ? counts.ids[0]! : null,
-        detail: {
-          files,
-          urns,
-          people: counts.people,
-          events: counts.events,
-          obligations: counts.obligations,
-          findings: counts.findings,
-          replaced,
-        },
-      });
-      return { ...counts, replaced, victims };
-    });
+    }
+    const counts = await r.caseHistories.insertMany(cases, { recordedBy: auditUserId(actor), derivedAt });
+    const victims = cases.reduce((n, c) => n + c.history.people.filter((p) => p.role === 'victim').length, 0);
+    const single = counts.ids.length === 1;
+    const audit: NewAuditEntry = {
+      at: derivedAt,
+      userId: auditUserId(actor),
+      action: 'import',
+      recordType: single ? 'investigation' : 'investigation-batch',
+      recordId: single ? counts.ids[0]! : null,
+      investigationId: single ? counts.ids[0]! : null,
+      detail: {
+        files,
+        urns,
+        people: counts.people,
+        events: counts.events,
+        obligations: counts.obligations,
+        findings: counts.findings,
+        replaced,
+      },
+    };
+    return { counts: { ...counts, replaced, victims }, audit };
   }
 
   /**
