@@ -38,7 +38,8 @@ import { createRepositories } from '../store/repositories.js';
 import { auditUserId } from './actor.js';
 import type { Clock } from './clock.js';
 import datasetConfig from './compliance-dataset.config.json' with { type: 'json' };
-import { Forbidden, ValidationFailed } from './service-errors.js';
+import { refuse } from './refusal.js';
+import { ValidationFailed } from './service-errors.js';
 import { MONTH_NAMES as MONTHS } from '../domain/calendar/london-time.js';
 
 // ---- periods ------------------------------------------------------------------------------------------
@@ -395,22 +396,23 @@ export class ComplianceService {
   /** report:read first; a supervisor is held to their own team. Refusals are audited. */
   private async authorise(actor: Actor, req: ScopeRequest, what: string): Promise<Scope> {
     const repos = createRepositories(this.db);
-    const refuse = async (message: string): Promise<never> => {
-      await repos.audit.append({
-        at: this.clock.now().toISOString(),
-        userId: auditUserId(actor),
-        action: 'refused',
-        recordType: 'compliance-report',
-        reason: 'report:read',
-        detail: { role: actor.role, what, teamId: req.teamId ?? null },
-      });
-      throw new Forbidden(message);
-    };
-    if (!can(actor, 'report:read')) return refuse('Compliance reports are not available to your role');
+    const refused = (message: string): Promise<never> =>
+      refuse(
+        this.db,
+        this.clock,
+        actor,
+        {
+          action: 'report:read',
+          recordType: 'compliance-report',
+          detail: { what, teamId: req.teamId ?? null },
+        },
+        message,
+      );
+    if (!can(actor, 'report:read')) return refused('Compliance reports are not available to your role');
     let teamId = req.teamId ?? null;
     if (actor.role === 'supervisor') {
-      if (!actor.teamId) return refuse('You are not in a team');
-      if (teamId && teamId !== actor.teamId) return refuse('You can only see your own team');
+      if (!actor.teamId) return refused('You are not in a team');
+      if (teamId && teamId !== actor.teamId) return refused('You can only see your own team');
       teamId = actor.teamId;
     }
     const [team, officer] = await Promise.all([
@@ -424,7 +426,7 @@ export class ComplianceService {
       throw new ValidationFailed([{ field: 'ownerUserId', message: 'Choose an officer from the list' }]);
     }
     if (officer && actor.role === 'supervisor' && officer.teamId !== actor.teamId) {
-      return refuse('You can only see officers in your own team');
+      return refused('You can only see officers in your own team');
     }
     return {
       teamId,

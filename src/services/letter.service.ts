@@ -44,7 +44,8 @@ import type { CaseService } from './case.service.js';
 import { NEW_EVENT_ID, type NewEventInput } from './case.schemas.js';
 import type { Clock } from './clock.js';
 import type { RulesContext } from './derivation.js';
-import { Forbidden, NotFound, ValidationFailed, type FieldProblem } from './service-errors.js';
+import { auditRefusal, refuse } from './refusal.js';
+import { NotFound, ValidationFailed, type FieldProblem } from './service-errors.js';
 import { letterJustificationApproved } from '../domain/eligibility/filing-letter.rule.js';
 
 export const LETTER_KINDS: readonly LetterKind[] = [
@@ -154,37 +155,6 @@ export class LetterService {
     return { restricted: true, namedUserIds: named };
   }
 
-  private async auditRefusal(
-    actor: Actor,
-    reason: string,
-    recordType: string,
-    recordId: string | null,
-    investigationId: string | null,
-    detail: Record<string, unknown> = {},
-  ): Promise<void> {
-    await createRepositories(this.db).audit.append({
-      at: this.clock.now().toISOString(),
-      userId: auditUserId(actor),
-      action: 'refused',
-      recordType,
-      recordId,
-      investigationId,
-      reason,
-      detail: { role: actor.role, ...detail },
-    });
-  }
-
-  private async refuse(
-    actor: Actor,
-    reason: string,
-    recordType: string,
-    recordId: string | null,
-    investigationId: string | null,
-  ): Promise<never> {
-    await this.auditRefusal(actor, reason, recordType, recordId, investigationId);
-    throw new Forbidden();
-  }
-
   /** The person and investigation a letter is for, after authorising `action` on the investigation. */
   private async load(actor: Actor, personId: string, action: 'investigation:read' | 'investigation:record') {
     const repos = createRepositories(this.db);
@@ -192,7 +162,7 @@ export class LetterService {
     if (!person) throw new NotFound('The person');
     const inv = (await repos.investigations.getById(person.investigationId))!;
     if (!can(actor, action, await this.access(repos, inv))) {
-      await this.refuse(actor, action, 'letter', null, inv.id);
+      await refuse(this.db, this.clock, actor, { action, recordType: 'letter', investigationId: inv.id });
     }
     const history = (await repos.caseHistories.load(inv.id))!;
     const evaluation = evaluateCase(history, {
@@ -301,9 +271,11 @@ export class LetterService {
     if (req.kind === 'filing') {
       const d = LetterService.filingDecision(eligibility, history.events, person.ref);
       if (!d.permitted && !d.justificationApproved) {
-        await this.auditRefusal(actor, 'EL-FILING-LETTER', 'letter', null, inv.id, {
-          kind: 'filing',
-          person: person.id,
+        await auditRefusal(this.db, this.clock, actor, {
+          action: 'EL-FILING-LETTER',
+          recordType: 'letter',
+          investigationId: inv.id,
+          detail: { kind: 'filing', person: person.id },
         });
         throw new ValidationFailed(
           [
@@ -484,7 +456,11 @@ export class LetterService {
     const inv = await repos.investigations.getById(investigationId);
     if (!inv) throw new NotFound('The investigation');
     if (!can(actor, 'investigation:read', await this.access(repos, inv))) {
-      await this.refuse(actor, 'investigation:read', 'letter', null, inv.id);
+      await refuse(this.db, this.clock, actor, {
+        action: 'investigation:read',
+        recordType: 'letter',
+        investigationId: inv.id,
+      });
     }
     const letters = await repos.letters.listByInvestigation(inv.id);
     await repos.audit.append({
@@ -506,7 +482,12 @@ export class LetterService {
     if (!letter) throw new NotFound('The letter');
     const inv = (await repos.investigations.getById(letter.investigationId))!;
     if (!can(actor, 'investigation:read', await this.access(repos, inv))) {
-      await this.refuse(actor, 'investigation:read', 'letter', letter.id, inv.id);
+      await refuse(this.db, this.clock, actor, {
+        action: 'investigation:read',
+        recordType: 'letter',
+        recordId: letter.id,
+        investigationId: inv.id,
+      });
     }
     await repos.audit.append({
       at: this.clock.now().toISOString(),

@@ -29,6 +29,20 @@ export async function refuse(
   refusal: Refusal,
   message?: string,
 ): Promise<never> {
+  await auditRefusal(db, clock, actor, refusal);
+  throw new Forbidden(message);
+}
+
+/**
+ * Only the audit row of a refusal, for a refusal answered otherwise than 403 (a filing letter EL-FILING-LETTER
+ * does not permit is a 422 naming the field): the caller throws its own error next.
+ */
+export async function auditRefusal(
+  db: Db,
+  clock: Clock | null,
+  actor: Actor,
+  refusal: Refusal,
+): Promise<void> {
   await createRepositories(db).audit.append({
     ...(clock ? { at: clock.now().toISOString() } : {}),
     userId: auditUserId(actor),
@@ -39,5 +53,4 @@ export async function refuse(
     reason: refusal.action,
     detail: { role: actor.role, ...refusal.detail },
   });
-  throw new Forbidden(message);
 }
