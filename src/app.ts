@@ -35,5 +35,14 @@ export async function openApp(
     calendar,
     config,
   });
-  return { config, database, services, close: () => database.close() };
+  return {
+    config,
+    database,
+    services,
+    close: async () => {
+      // A background re-derivation stops after its batch; the rest stays queued for the next sweep.
+      await services.rederivation.stop();
+      await database.close();
+    },
+  };
 }

@@ -16,9 +16,10 @@ import { CaseHistoryService } from './services/case-history.service.js';
 import { DemoForceService } from './services/demo-force.service.js';
 import { FilingService } from './services/filing.service.js';
 import { OfficerDirectoryService } from './services/officer-directory.service.js';
+import { RederivationService, type RederivationLog } from './services/rederivation.service.js';
 import type { Clock } from './services/clock.js';
 import { WorklistService } from './services/worklist.service.js';
-import type { Db } from './store/database.js';
+import type { Db, Trx } from './store/database.js';
 
 export interface ServiceDeps {
   db: Db;
@@ -27,15 +28,22 @@ export interface ServiceDeps {
   calendar: CalendarProvider;
   config: Pick<Config, 'SESSION_IDLE_MINUTES' | 'SESSION_ABSOLUTE_HOURS'> &
     Partial<Pick<Config, 'FORCE_NAME' | 'FORCE_ADDRESS' | 'FORCE_PHONE' | 'FORCE_WEBSITE'>>;
+  /** Where background work (the calendar re-derivation) reports; JSON lines on stderr by default. */
+  log?: RederivationLog;
 }
 
 export function createServices(deps: ServiceDeps) {
-  const rules = { pack: deps.pack, calendar: () => deps.calendar.get() };
+  const rules = {
+    pack: deps.pack,
+    calendar: () => deps.calendar.get(),
+    calendarIn: (trx: Trx) => deps.calendar.inTransaction(trx),
+  };
   const auth = new AuthService(deps.db, deps.clock, {
     idleMinutes: deps.config.SESSION_IDLE_MINUTES,
     absoluteHours: deps.config.SESSION_ABSOLUTE_HOURS,
   });
   const cases = new CaseService(deps.db, deps.clock, rules);
+  const rederivation = new RederivationService(deps.db, deps.clock, rules, deps.log);
   return {
     auth,
     demo: new DemoForceService(deps.db, deps.clock, rules, auth),
@@ -50,7 +58,8 @@ export function createServices(deps: ServiceDeps) {
     letters: new LetterService(deps.db, deps.clock, rules, cases, deps.config),
     worklists: new WorklistService(deps.db, deps.clock),
     audit: new AuditService(deps.db),
-    admin: new AdminService(deps.db, deps.clock, auth, deps.calendar),
+    admin: new AdminService(deps.db, deps.clock, auth, deps.calendar, rederivation),
+    rederivation,
     calendar: deps.calendar,
     rules,
     clock: deps.clock,

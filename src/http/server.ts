@@ -33,6 +33,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     trustProxy: config.TRUST_PROXY,
     bodyLimit: 5 * 1024 * 1024,
   });
+  // Work a request started in the background (the re-derivation after a bank-holiday change) stops
+  // with the server, after its current batch: the rest stays queued for the next sweep.
+  app.addHook('onClose', async () => services.rederivation.stop());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

@@ -52,6 +52,7 @@ before(async () => {
   );
 });
 after(async () => {
+  await services.rederivation.stop();
   await t.close();
 });
 

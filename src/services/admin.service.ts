@@ -3,6 +3,8 @@
  * (issued — the secret shown once, stored only as its sha256 — listed, revoked), teams and the bank
  * holidays added to the shipped England & Wales list. Every method authorises first with
  * `can(actor, 'admin:manage')` (refusals audited) and audits every change in the same transaction.
+ * A bank holiday added or removed is recorded as a calendar change in the same transaction, and the
+ * investigations it affects are re-derived in the background (rederivation.service.ts).
  */
 import { can, type Actor, type Role } from '../auth/access.policy.js';
 import { hashPassword, passwordProblems } from '../auth/passwords.js';
@@ -16,6 +18,7 @@ import { auditUserId } from './actor.js';
 import type { AuthService } from './auth.service.js';
 import type { CalendarProvider } from './calendar.provider.js';
 import type { Clock } from './clock.js';
+import type { RederivationService, RederivationStatus } from './rederivation.service.js';
 import { Conflict, NotFound, ValidationFailed } from './service-errors.js';
 import { refuse } from './refusal.js';
 
@@ -68,6 +71,7 @@ export class AdminService {
     private readonly clock: Clock,
     private readonly auth: AuthService,
     private readonly calendar: CalendarProvider,
+    private readonly rederivation: RederivationService,
   ) {}
 
   /** Authorises, or audits the refusal (outside any transaction, so it survives) and throws. */
@@ -278,8 +282,19 @@ export class AdminService {
       throw new ValidationFailed([{ field: 'date', message: `${holiday.date} is already a bank holiday` }]);
     }
     const now = this.clock.now();
-    await this.db.transaction().execute(async (trx) => {
+    const changed = await this.db.transaction().execute(async (trx) => {
       const r = createRepositories(trx);
+      // A new date changes the calendar (renaming one does not): recorded first, as it waits for the
+      // derivations in flight; the audit entry stays last.
+      const calendarVersion = (await r.calendar.has(holiday.date))
+        ? null
+        : await r.calendar.recordChange({
+            date: holiday.date,
+            change: 'added',
+            name: holiday.name,
+            changedAt: now.toISOString(),
+            changedBy: auditUserId(actor),
+          });
       await r.calendar.add(holiday);
       await r.audit.append({
         at: now.toISOString(),
@@ -287,10 +302,12 @@ export class AdminService {
         action: 'create',
         recordType: 'bank-holiday',
         recordId: holiday.date,
-        detail: { ...holiday },
+        detail: { ...holiday, ...(calendarVersion === null ? {} : { calendarVersion }) },
       });
+      return calendarVersion !== null;
     });
     await this.calendar.reload();
+    if (changed) this.rederivation.startInBackground();
     return { ...holiday, source: 'admin' };
   }
 
@@ -308,8 +325,19 @@ export class AdminService {
       ]);
     }
     const now = this.clock.now();
+    // Removing an added row for a date also on the shipped list leaves the calendar as it was.
+    const changes = !SHIPPED_BANK_HOLIDAYS.some((h) => h.date === date);
     await this.db.transaction().execute(async (trx) => {
       const r = createRepositories(trx);
+      const calendarVersion = changes
+        ? await r.calendar.recordChange({
+            date,
+            change: 'removed',
+            name: null,
+            changedAt: now.toISOString(),
+            changedBy: auditUserId(actor),
+          })
+        : null;
       if (!(await r.calendar.remove(date))) throw new NotFound(`The bank holiday on ${date}`);
       await r.audit.append({
         at: now.toISOString(),
@@ -317,9 +345,17 @@ export class AdminService {
         action: 'delete',
         recordType: 'bank-holiday',
         recordId: date,
+        ...(calendarVersion === null ? {} : { detail: { calendarVersion } }),
       });
     });
     await this.calendar.reload();
+    if (changes) this.rederivation.startInBackground();
+  }
+
+  /** How far the re-derivation after a bank-holiday change has got. */
+  async rederivationStatus(actor: Actor): Promise<RederivationStatus> {
+    await this.require(actor, 'view re-derivation');
+    return this.rederivation.status();
   }
 }
 

@@ -1,7 +1,9 @@
 /**
  * Obligations and findings are never edited: after any change to an investigation's facts, the service
  * re-evaluates the case and replaces its derived rows in the same transaction. The investigation's status
- * is derived the same way, from its events.
+ * is derived the same way, from its events. The investigation records the calendar version it was derived
+ * with, so that a change to the bank holidays finds the investigations derived before it
+ * (rederivation.service.ts).
  */
 import type { WorkingDayCalendar } from '../domain/calendar/working-day-calendar.js';
 import type { CaseHistory } from '../domain/case-history/case-history.types.js';
@@ -15,7 +17,10 @@ import { createRepositories } from '../store/repositories.js';
 
 export interface RulesContext {
   pack: RulePack;
+  /** The calendar for reads (previews, letters): the instance's latest load. */
   calendar(): WorkingDayCalendar;
+  /** The calendar for a derivation written in `trx`, checked against the committed version. */
+  calendarIn(trx: Trx): Promise<{ calendar: WorkingDayCalendar; version: number }>;
 }
 
 const STATUS_BY_EVENT: Partial<Record<string, InvestigationStatus>> = {
@@ -42,15 +47,12 @@ export async function deriveInvestigation(
   investigationId: string,
   rules: RulesContext,
   now: Date,
-): Promise<{ history: CaseHistory; evaluation: Evaluation }> {
+): Promise<{ history: CaseHistory; evaluation: Evaluation; calendarVersion: number }> {
   const repos = createRepositories(trx);
   const history = await repos.caseHistories.load(investigationId);
   if (!history) throw new Error(`investigation ${investigationId} vanished during derivation`);
-  const evaluation = evaluateCase(history, {
-    pack: rules.pack,
-    calendar: rules.calendar(),
-    asOf: now.toISOString(),
-  });
+  const { calendar, version } = await rules.calendarIn(trx);
+  const evaluation = evaluateCase(history, { pack: rules.pack, calendar, asOf: now.toISOString() });
   await repos.obligations.replaceDerived(
     investigationId,
     evaluation.obligations,
@@ -58,6 +60,6 @@ export async function deriveInvestigation(
     now.toISOString(),
     reportBreakdowns(history, evaluation.findings),
   );
-  await repos.investigations.setStatus(investigationId, statusFromEvents(history));
-  return { history, evaluation };
+  await repos.investigations.setDerived(investigationId, statusFromEvents(history), version);
+  return { history, evaluation, calendarVersion: version };
 }

@@ -101,6 +101,8 @@ export interface InvestigationsTable {
   /** Optimistic concurrency: every write to the investigation's facts bumps it. */
   version: ColumnType<number, number | undefined, number>;
   sourceShape: SourceShape;
+  /** The calendar version its obligations were derived with (0: before any change, or not known). */
+  derivedCalendarVersion: ColumnType<number, number | undefined, number>;
 }
 
 export interface InvestigationAccessTable {
@@ -256,6 +258,34 @@ export interface BankHolidaysTable {
   source: 'shipped' | 'admin';
 }
 
+/** One row (id 1): the working-day calendar's version, bumped by every change an administrator makes. */
+export interface CalendarStateTable {
+  id: number;
+  version: number;
+}
+
+export type CalendarChangeKind = 'added' | 'removed';
+
+/** One row per change to the working-day calendar; `version` is the calendar version it made. */
+export interface CalendarChangesTable {
+  version: number;
+  date: LocalDate;
+  change: CalendarChangeKind;
+  name: string | null;
+  changedAt: InstantDefault;
+  changedBy: string | null;
+  /** When the investigations the change affects were put on the re-derivation queue; null until then. */
+  queuedAt: Instant | null;
+}
+
+/** The re-derivation queue: an investigation to re-derive with at least `calendarVersion`. */
+export interface CalendarRederivationsTable {
+  investigationId: string;
+  calendarVersion: number;
+  failedAt: Instant | null;
+  error: string | null;
+}
+
 export interface Database {
   teams: TeamsTable;
   users: UsersTable;
@@ -273,6 +303,9 @@ export interface Database {
   breaches: BreachesTable;
   dipSamples: DipSamplesTable;
   bankHolidays: BankHolidaysTable;
+  calendarState: CalendarStateTable;
+  calendarChanges: CalendarChangesTable;
+  calendarRederivations: CalendarRederivationsTable;
 }
 
 export type Team = Selectable<TeamsTable>;
@@ -292,3 +325,4 @@ export type Letter = Selectable<LettersTable>;
 export type Breach = Selectable<BreachesTable>;
 export type DipSample = Selectable<DipSamplesTable>;
 export type BankHoliday = Selectable<BankHolidaysTable>;
+export type CalendarChange = Selectable<CalendarChangesTable>;

@@ -120,12 +120,13 @@ export class InvestigationsRepository {
   }
 
   /** Records the status derived from the investigation's events (see services/derivation.ts). */
-  async setStatus(id: string, status: InvestigationStatus): Promise<void> {
+  /** After a derivation: the status its events put it in and the calendar version it was derived with. */
+  async setDerived(id: string, status: InvestigationStatus, calendarVersion: number): Promise<void> {
     await this.db
       .updateTable('investigations')
-      .set({ status })
+      .set({ status, derivedCalendarVersion: calendarVersion })
       .where('id', '=', id)
-      .where('status', '!=', status)
+      .where((eb) => eb.or([eb('status', '!=', status), eb('derivedCalendarVersion', '!=', calendarVersion)]))
       .execute();
   }
 

@@ -10,6 +10,7 @@ import { EventsRepository } from './events.repository.js';
 import { InvestigationsRepository } from './investigations.repository.js';
 import { ObligationsRepository } from './obligations.repository.js';
 import { PeopleRepository } from './people.repository.js';
+import { RederivationRepository } from './rederivation.repository.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { UsersRepository } from './users.repository.js';
 
@@ -29,6 +30,7 @@ export function createRepositories(db: Db) {
     breaches: new BreachesRepository(db),
     letters: new LettersRepository(db),
     dipSamples: new DipSamplesRepository(db),
+    rederivations: new RederivationRepository(db),
   };
 }
 

@@ -10,6 +10,7 @@ import * as dropFilingJustifications from './2026112830_drop-filing-justificatio
 import * as ledgerIndexes from './2026112840_ledger-indexes.js';
 import * as obligationReportBreakdown from './2026112850_obligation-report-breakdown.js';
 import * as obligationOwnerTeamStatistics from './2026112851_obligation-owner-team-statistics.js';
+import * as calendarRederivation from './2026112860_calendar-rederivation.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026112801_initial': initial,
@@ -19,6 +20,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026112840_ledger-indexes': ledgerIndexes,
   '2026112850_obligation-report-breakdown': obligationReportBreakdown,
   '2026112851_obligation-owner-team-statistics': obligationOwnerTeamStatistics,
+  '2026112860_calendar-rederivation': calendarRederivation,
 };
 
 export const staticMigrationProvider: MigrationProvider = {
