@@ -6,6 +6,7 @@ import { exportCommand } from './export.command.js';
 import { generateCommand } from './generate.command.js';
 import { importCommand } from './import.command.js';
 import { migrateCommand } from './migrate.command.js';
+import { rederiveCommand } from './rederive.command.js';
 import { seedCommand } from './seed.command.js';
 import { serveCommand } from './serve.command.js';
 
@@ -20,6 +21,7 @@ Commands:
   seed --demo       load the demo force
   migrate           apply pending database migrations
   audit verify      check the audit trail's hash chain
+  rederive          re-derive the investigations bank-holiday changes affect (--batch N)
   help              this text
 
 Exit status: 0 done, 2 bad input or usage (one line per problem on stderr), 1 an internal error.
@@ -34,6 +36,7 @@ export const COMMANDS: Record<string, Command> = {
   seed: seedCommand,
   migrate: migrateCommand,
   audit: auditCommand,
+  rederive: rederiveCommand,
 };
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {

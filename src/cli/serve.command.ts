@@ -22,6 +22,8 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
   const server = await buildServer({ services: app.services, config: app.config });
   const address = await server.listen({ port: app.config.PORT, host: app.config.HOST });
   io.out(`Victim Care (${app.database.engine}) is serving on ${address}\n`);
+  // Re-derivation left unfinished by a bank-holiday change (this instance or another was stopped).
+  app.services.rederivation.startInBackground();
   const stop = async () => {
     await server.close();
     await app.close();
