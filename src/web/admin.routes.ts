@@ -477,7 +477,10 @@ export function registerAdminPages(app: FastifyInstance, services: Services): vo
     query: unknown,
     state: { errors?: FieldErrors; values?: FormBody } = {},
   ) => {
-    const all = await admin.listBankHolidays(actor);
+    const [all, rederivation] = await Promise.all([
+      admin.listBankHolidays(actor),
+      admin.rederivationStatus(actor),
+    ]);
     const q = (query ?? {}) as Record<string, unknown>;
     const years = [...new Set(all.map((h) => h.date.slice(0, 4)))];
     const thisYear = londonNowParts(services.clock.now().getTime()).year;
@@ -507,6 +510,13 @@ export function registerAdminPages(app: FastifyInstance, services: Services): vo
           : removed
             ? { done: 'removed', date: q['removed'] }
             : null,
+        rederivation: {
+          busy: rederivation.pending > 0 || rederivation.changesToQueue > 0,
+          pending: rederivation.pending,
+          pendingText: rederivation.pending.toLocaleString('en-GB'),
+          failed: rederivation.failed,
+          failedText: rederivation.failed.toLocaleString('en-GB'),
+        },
         errors,
         values: state.values ?? {},
       });

@@ -242,6 +242,11 @@ const MATRIX: Record<string, Row> = {
     ok: 200,
     request: () => ({ url: '/api/v1/admin/bank-holidays' }),
   },
+  'GET /api/v1/admin/bank-holidays/rederivation': {
+    allowed: ADMIN,
+    ok: 200,
+    request: () => ({ url: '/api/v1/admin/bank-holidays/rederivation' }),
+  },
   'POST /api/v1/admin/bank-holidays': {
     allowed: ADMIN,
     ok: 201,

@@ -168,6 +168,17 @@ export function registerAdminRoutes(
     },
     async (request) => services.admin.listBankHolidays(requireActor(request)),
   );
+  api.get(
+    '/admin/bank-holidays/rederivation',
+    {
+      schema: {
+        tags: holidays,
+        summary:
+          'Re-derivation after a bank-holiday change: investigations still to re-derive (pending), failed, changes not yet queued',
+      },
+    },
+    async (request) => services.admin.rederivationStatus(requireActor(request)),
+  );
   api.post(
     '/admin/bank-holidays',
     {
