@@ -5,6 +5,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { CaseBuilder, evaluateAt } from '../../test/support/case-builder.js';
+import { reportBreakdowns } from '../domain/report-breakdown.js';
 import { openDatabase } from '../store/database.js';
 import { createRepositories } from '../store/repositories.js';
 import type { CliIo } from './cli-io.js';
@@ -111,4 +113,54 @@ test('should re-derive what a change left unswept affects, audit it, and find no
   assert.match(again.out, /^Re-derived 0 investigations in 0 batches/);
   const verified = await run('audit', 'verify');
   assert.equal(verified.code, 0, verified.err);
+});
+
+test('should find, with --requeue, an investigation an import evaluated with the calendar before the change', async () => {
+  // An import that started before the change and committed after it was queued: written with the
+  // shipped calendar, and no calendar version (imports record none).
+  const history = new CaseBuilder({
+    urn: '46/7777/26',
+    reportedAt: '2026-03-02T10:15:00Z',
+    offences: ['violence-with-injury'],
+  })
+    .victim('v1', { name: 'Alex Smith' })
+    .build();
+  const evaluation = evaluateAt(history, '2026-03-20T12:00:00Z');
+  await withStore((db) =>
+    db.transaction().execute((trx) =>
+      createRepositories(trx).caseHistories.insertMany(
+        [
+          {
+            history,
+            investigationShape: null,
+            personShapes: [],
+            eventSourceAts: [],
+            status: 'open',
+            officerInChargeId: null,
+            teamId: null,
+            obligations: evaluation.obligations,
+            findings: evaluation.findings,
+            breakdowns: reportBreakdowns(history, evaluation.findings),
+          },
+        ],
+        { derivedAt: '2026-03-20T12:00:00Z' },
+      ),
+    ),
+  );
+  const late = (db: Awaited<ReturnType<typeof openDatabase>>['db']) =>
+    db
+      .selectFrom('obligations as o')
+      .innerJoin('investigations as i', 'i.id', 'o.investigationId')
+      .select('o.dueDate')
+      .where('i.urn', '=', '46/7777/26')
+      .where('o.rule', '=', 'OB-SUPPORT-REFERRAL')
+      .executeTakeFirstOrThrow();
+  assert.equal((await withStore(late)).dueDate, '2026-03-04');
+
+  const plain = await run('rederive');
+  assert.match(plain.out, /^Re-derived 0 investigations/, 'the change was queued before it was written');
+  const requeued = await run('rederive', '--requeue');
+  assert.equal(requeued.code, 0, requeued.err);
+  assert.match(requeued.out, /^Re-derived 1 investigation in 1 batch /);
+  assert.equal((await withStore(late)).dueDate, '2026-03-05');
 });

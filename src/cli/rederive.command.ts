@@ -2,7 +2,7 @@
 import { UsageError, type CliIo } from './cli-io.js';
 import { fmt, parseCommand, positiveInt, progressReporter, withApp } from './command-support.js';
 
-export const REDERIVE_HELP = `Usage: victim-care rederive [--batch N] [--progress]
+export const REDERIVE_HELP = `Usage: victim-care rederive [--batch N] [--requeue] [--progress]
 
 Re-derives the obligations and findings of every investigation a bank-holiday change affects (an
 obligation due on or after the changed date), with the calendar in force now. Adding or removing a bank
@@ -13,6 +13,9 @@ batches. Every batch is one transaction, audited as action "rederive".
 
 Options:
   --batch N     investigations per batch (transaction), default 100
+  --requeue     look again, for every change, for investigations derived with an older calendar: run it
+                after an import that was running while a bank holiday was added or removed (an import
+                evaluates with the calendar of its start)
   --progress    print progress on stderr once a second even when it is not a terminal
 
 Exit status: 0 done, 1 some investigations could not be re-derived (listed), 2 bad usage.
@@ -23,7 +26,7 @@ const count = (n: number, one: string, many = `${one}s`) => `${fmt(n)} ${n === 1
 export async function rederiveCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommand(
     args,
-    { batch: { type: 'string' }, progress: { type: 'boolean' } },
+    { batch: { type: 'string' }, requeue: { type: 'boolean' }, progress: { type: 'boolean' } },
     REDERIVE_HELP,
   );
   if (values.help) {
@@ -44,6 +47,7 @@ export async function rederiveCommand(args: string[], io: CliIo): Promise<number
     const report = await app.services.rederivation.sweep({
       batchSize,
       retryFailed: true,
+      requeue: values.requeue ?? false,
       ...(progress
         ? {
             onProgress: (p) =>

@@ -75,6 +75,12 @@ export interface SweepOptions {
   maxBatches?: number;
   /** Put investigations whose re-derivation failed back in the queue first (an operator's run). */
   retryFailed?: boolean;
+  /**
+   * Queue every change's investigations again: any investigation derived with a calendar older than a
+   * change that may move its due dates is re-derived. For after a bulk import that ran while the calendar
+   * changed (the import records no calendar version: it counts as older than every change).
+   */
+  requeue?: boolean;
   onProgress?: (progress: SweepProgress) => void;
 }
 
@@ -188,6 +194,7 @@ export class RederivationService {
     const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
     const repos = createRepositories(this.db);
     if (options.retryFailed) await repos.rederivations.retryFailed();
+    if (options.requeue) await repos.calendar.unqueueAll();
     const first = await this.queueChanges();
     const report: SweepReport = {
       batches: 0,

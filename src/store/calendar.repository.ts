@@ -116,6 +116,16 @@ export class CalendarRepository {
       .execute();
   }
 
+  /** Marks every change not queued, so that a sweep queues each one's investigations again. */
+  async unqueueAll(): Promise<number> {
+    const r = await this.db
+      .updateTable('calendarChanges')
+      .set({ queuedAt: null })
+      .where('queuedAt', 'is not', null)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows);
+  }
+
   async countUnqueued(): Promise<number> {
     const row = await this.db
       .selectFrom('calendarChanges')
