@@ -10,6 +10,7 @@ import { openApiHarness, TEST_PASSWORD, type ApiHarness } from '../http/api/test
 import { SESSION_COOKIE } from '../http/auth.plugin.js';
 import { actorOf } from '../services/auth.service.js';
 import { newInvestigationInput } from '../services/case.schemas.js';
+import { createRepositories } from '../store/repositories.js';
 
 describe('admin pages', () => {
   let h: ApiHarness;
@@ -347,6 +348,57 @@ describe('admin pages', () => {
     const after = await get('admin', String(removed.headers.location));
     assert.match(after.body, /The bank holiday on 8 June 2026 was removed/);
     assert.equal(after.body.includes('data-date="2026-06-08"'), false);
+  });
+
+  it('should say how many investigations are still being re-derived after a bank-holiday change, on the page and in the API', async () => {
+    await h.services.rederivation.idle();
+    const officer = actorOf(h.accounts.officer.user);
+    const inv = await h.services.cases.createInvestigation(
+      officer,
+      newInvestigationInput.parse({
+        urn: '46/7002/26',
+        reportedAt: '2026-03-09T09:00:00Z',
+        offences: [{ category: 'burglary' }],
+        officerInChargeId: officer.id,
+        teamId: h.team.id,
+      }),
+    );
+    await h.services.cases.addPerson(officer, inv.id, { role: 'victim', kind: 'person', name: 'Robin Hill' });
+    // Recorded as the admin's change is, by an instance that stopped before it swept.
+    await h.database.db.transaction().execute(async (trx) => {
+      const r = createRepositories(trx);
+      await r.calendar.recordChange({
+        date: '2026-03-11',
+        change: 'added',
+        name: 'State occasion',
+        changedAt: '2026-03-10T12:00:00Z',
+        changedBy: null,
+      });
+      await r.calendar.add({ date: '2026-03-11', name: 'State occasion' });
+    });
+    const status = async () =>
+      JSON.parse((await h.as('admin', { url: '/api/v1/admin/bank-holidays/rederivation' })).body) as {
+        changesToQueue: number;
+        pending: number;
+      };
+
+    assert.match(
+      (await get('admin', '/admin/bank-holidays')).body,
+      /Re-deriving: finding the investigations/,
+    );
+    assert.deepEqual(await status(), { ...(await status()), changesToQueue: 1, pending: 0 });
+
+    await h.services.rederivation.queueChanges();
+    assert.match((await get('admin', '/admin/bank-holidays')).body, /Re-deriving: 1 investigation left/);
+    assert.deepEqual(await status(), { ...(await status()), changesToQueue: 0, pending: 1 });
+
+    await h.services.rederivation.sweep();
+    assert.doesNotMatch((await get('admin', '/admin/bank-holidays')).body, /data-qa="rederivation"/);
+    assert.deepEqual(await status(), { ...(await status()), changesToQueue: 0, pending: 0 });
+    assert.equal(
+      (await h.as('officer', { url: '/api/v1/admin/bank-holidays/rederivation' })).statusCode,
+      403,
+    );
   });
 
   it('should list who viewed an investigation by URN or id, with time, user and reason', async () => {
