@@ -28,6 +28,7 @@ export class CalendarProvider {
     version: -1,
   };
   private loadedAt = 0;
+  private readonly byTransaction = new WeakMap<Trx, VersionedCalendar>();
 
   constructor(private readonly db: Db | null) {}
 
@@ -47,10 +48,15 @@ export class CalendarProvider {
    * `CalendarRepository.lockVersion`) and reloads the holidays in `trx` when they are not that version's.
    */
   async inTransaction(trx: Trx): Promise<VersionedCalendar> {
+    // Once the transaction holds the lock no change can commit before it ends: a batch of derivations in
+    // one transaction (the re-derivation sweep) asks once.
+    const held = this.byTransaction.get(trx);
+    if (held) return held;
     const version = await createRepositories(trx).calendar.lockVersion();
     const current = this.current;
-    if (current.version === version) return current;
-    return this.load(trx);
+    const calendar = current.version === version ? current : await this.load(trx);
+    this.byTransaction.set(trx, calendar);
+    return calendar;
   }
 
   /** Version first, then the holidays: a change committed in between only makes the label older. */
