@@ -168,7 +168,12 @@ export class RederivationService {
         const report = await this.sweep();
         this.retries = 0;
         if (report.queued > 0 || report.rederived > 0 || report.failed > 0) {
-          this.log.info({ rederivation: report }, 'calendar re-derivation sweep done');
+          this.log.info(
+            { rederivation: report },
+            report.stopped
+              ? 'calendar re-derivation stopped (the rest stays queued)'
+              : 'calendar re-derivation done',
+          );
         }
       } catch (e) {
         const err = e as Error;
