@@ -343,7 +343,7 @@ function movesWorkingDays(date: string): boolean {
 }
 
 /** "bank holiday 2026-06-01 added; bank holiday 2026-06-08 removed" (the latest few, with a count). */
-export function describeChanges(changes: readonly CalendarChange[]): string {
+function describeChanges(changes: readonly CalendarChange[]): string {
   if (changes.length === 0) return 'calendar changed';
   const named = changes
     .slice(-CHANGES_NAMED)
