@@ -20,17 +20,13 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import pg from 'pg';
 import { generateForce } from '../src/cli/generate.command.js';
 import { createServices } from '../src/composition-root.js';
 import { loadConfig } from '../src/config.js';
 import { londonDateOfMs } from '../src/domain/calendar/london-time.js';
 import { shippedRulePack } from '../src/domain/rules/rule-pack.js';
-import { buildServer } from '../src/http/server.js';
 import { SYSTEM_ACTOR } from '../src/services/actor.js';
-import { actorOf } from '../src/services/auth.service.js';
 import { CalendarProvider } from '../src/services/calendar.provider.js';
 import { caseHistoryFiles } from '../src/services/case-history.service.js';
 import { systemClock } from '../src/services/clock.js';
@@ -38,19 +34,20 @@ import { openDatabase, type OpenedDatabase } from '../src/store/database.js';
 import type { NewUser } from '../src/store/database.types.js';
 import { ObligationsRepository } from '../src/store/obligations.repository.js';
 import { createRepositories } from '../src/store/repositories.js';
+import {
+  measureWorklistLatency,
+  type LatencyResult,
+  CONCURRENCY,
+  WARMUP_SECONDS,
+} from './worklist-latency.js';
 
 type Engine = 'postgres' | 'pglite';
 
 const VICTIMS = intEnv('BENCH_VICTIMS', 1_000_000);
 const ENGINES: Engine[] = engines(process.env.BENCH_ENGINE ?? 'both');
 const SECONDS = intEnv('BENCH_SECONDS', 15);
-const WARMUP_SECONDS = 3;
-const CONCURRENCY = 8;
 const PG_ADMIN_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DOCS = process.env.BENCH_DOCS ?? 'docs/benchmarks.md';
-const MAX_RAW_CALLS = 2_000_000;
-/** API tokens rotated by the HTTP load (each may make API_RATE_LIMIT requests a minute). */
-const TOKENS = 300;
 const TARGETS = { importVictimsPerSecond: 20_000, p99Ms: 30, ratio: 1.5 };
 
 function intEnv(name: string, fallback: number): number {
@@ -69,7 +66,7 @@ function engines(v: string): Engine[] {
   throw new Error(`BENCH_ENGINE must be postgres, pglite or both, not ${JSON.stringify(v)}`);
 }
 
-interface Result {
+interface Result extends LatencyResult {
   date: string;
   engine: Engine;
   victims: number;
@@ -79,20 +76,12 @@ interface Result {
   importS: number;
   importVictimsPerS: number;
   openObligations: number;
-  http: { p50: number; p99: number; rps: number; non2xx: number };
-  raw: { p50: number; p99: number; callsPerS: number };
-  ratioP99: number;
   loadAvg: string;
 }
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const fmt = (n: number, digits = 0) =>
   n.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 async function freshPostgres(): Promise<OpenedDatabase> {
   const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
@@ -178,96 +167,34 @@ async function runEngine(
     );
 
     const obligations = new ObligationsRepository(database.db);
-    const query = { today };
-    const open = (await obligations.worklistForUser(busy.id, query)).counts.total;
-
-    // (b) raw: the same query on the same engine, 8 callers.
-    const raw = async (seconds: number, record: boolean) => {
-      const latencies: number[] = [];
-      const until = performance.now() + seconds * 1000;
-      let calls = 0;
-      await Promise.all(
-        Array.from({ length: CONCURRENCY }, async () => {
-          while (performance.now() < until && calls < MAX_RAW_CALLS) {
-            const t = performance.now();
-            await obligations.worklistForUser(busy.id, query);
-            calls++;
-            if (record) latencies.push(performance.now() - t);
-          }
-        }),
-      );
-      latencies.sort((a, b) => a - b);
-      return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), callsPerS: calls / seconds };
+    const open = (await obligations.worklistForUser(busy.id, { today })).counts.total;
+    const latency = await measureWorklistLatency({
+      db: database.db,
+      services,
+      config,
+      officer: busy,
+      admin,
+      today,
+      seconds: SECONDS,
+      log: (line) => log(`[${engine}] ${line}`),
+    });
+    return {
+      date: new Date().toISOString().slice(0, 16).replace('T', ' '),
+      engine,
+      victims: report.victims,
+      investigations: report.investigations,
+      generateS,
+      validateS: report.readMs / 1000,
+      importS,
+      importVictimsPerS: report.victims / importS,
+      openObligations: open,
+      ...latency,
+      loadAvg: loadAtStart,
     };
-    await raw(WARMUP_SECONDS, false);
-    const rawResult = await raw(SECONDS, true);
-    log(`[${engine}] raw worklist: p50 ${rawResult.p50.toFixed(2)} ms, p99 ${rawResult.p99.toFixed(2)} ms`);
-
-    // (a) HTTP: the real server; bearer tokens of the busy officer, rotated by the load generator because
-    // the API allows each credential API_RATE_LIMIT requests a minute (the limiter is not what we measure).
-    const admin0 = actorOf(admin);
-    const tokens: string[] = [];
-    for (let i = 0; i < TOKENS; i++) {
-      tokens.push(await services.auth.createApiToken(admin0, busy.id, `benchmark ${i}`));
-    }
-    const server = await buildServer({ services, config, logger: false });
-    const address = await server.listen({ host: '127.0.0.1', port: 0 });
-    try {
-      const url = `${address}/api/v1/worklists/mine`;
-      const check = await fetch(url, { headers: { authorization: `Bearer ${tokens[0]!}` } });
-      if (check.status !== 200) throw new Error(`GET ${url} answered ${check.status}: ${await check.text()}`);
-      await httpLoad({ url, tokens, connections: CONCURRENCY, seconds: WARMUP_SECONDS });
-      const http = await httpLoad({ url, tokens, connections: CONCURRENCY, seconds: SECONDS });
-      log(
-        `[${engine}] HTTP worklist: p50 ${http.p50} ms, p99 ${http.p99} ms, ${fmt(http.rps)} req/s, non-2xx ${http.non2xx}`,
-      );
-      return {
-        date: new Date().toISOString().slice(0, 16).replace('T', ' '),
-        engine,
-        victims: report.victims,
-        investigations: report.investigations,
-        generateS,
-        validateS: report.readMs / 1000,
-        importS,
-        importVictimsPerS: report.victims / importS,
-        openObligations: open,
-        http,
-        raw: rawResult,
-        ratioP99: http.p99 / rawResult.p99,
-        loadAvg: loadAtStart,
-      };
-    } finally {
-      await server.close();
-    }
   } finally {
     await database.close();
     if (pgliteDir) await rm(pgliteDir, { recursive: true, force: true });
   }
-}
-
-interface HttpResult {
-  p50: number;
-  p99: number;
-  rps: number;
-  non2xx: number;
-}
-
-/** Runs bench/http-load.ts (autocannon) in a child process, bounded by a time-out. */
-async function httpLoad(spec: {
-  url: string;
-  tokens: string[];
-  connections: number;
-  seconds: number;
-}): Promise<HttpResult> {
-  const { stdout } = await promisify(execFile)(
-    process.execPath,
-    ['bin/tsx.js', 'bench/http-load.ts', JSON.stringify(spec)],
-    {
-      timeout: (spec.seconds + 60) * 1000,
-      maxBuffer: 1 << 20,
-    },
-  );
-  return JSON.parse(stdout.trim().split('\n').pop()!) as HttpResult;
 }
 
 const ok = (good: boolean) => (good ? 'yes' : '**no**');
@@ -279,7 +206,7 @@ function row(r: Result): string {
     r.engine,
     `${fmt(r.victims)} (${fmt(r.investigations)} inv.)`,
     `${fmt(r.importVictimsPerS)}${target ? ` (${ok(r.importVictimsPerS >= TARGETS.importVictimsPerSecond)})` : ''}`,
-    `${r.importS.toFixed(0)} s (validation ${r.validateS.toFixed(0)} s)`,
+    `${r.importS.toFixed(0)} s (reading and validating ${r.validateS.toFixed(0)} s)`,
     fmt(r.openObligations),
     `${r.http.p50.toFixed(1)} / ${r.http.p99.toFixed(1)}${target ? ` (${ok(r.http.p99 <= TARGETS.p99Ms)})` : ''}`,
     `${r.raw.p50.toFixed(1)} / ${r.raw.p99.toFixed(1)}`,
