@@ -33,8 +33,9 @@ try {
   const repos = createRepositories(database.db);
   const officer = await repos.users.getByUsername(officerName);
   const admin = await repos.users.getByUsername('bench-admin');
-  if (!officer || !admin)
-    {throw new Error(`${url} has no ${officerName} or bench-admin: run npm run bench first`);}
+  if (!officer || !admin) {
+    throw new Error(`${url} has no ${officerName} or bench-admin: run npm run bench first`);
+  }
   const calendar = new CalendarProvider(database.db);
   await calendar.reload();
   const config = loadConfig({ LOG_LEVEL: 'silent' });

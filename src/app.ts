@@ -25,6 +25,7 @@ export async function openApp(
     databaseUrl: config.DATABASE_URL,
     dataDir: config.DATA_DIR,
     poolSize: config.DB_POOL_SIZE,
+    preparedStatements: config.DB_PREPARED_STATEMENTS,
   });
   const calendar = new CalendarProvider(database.db);
   await calendar.reload();

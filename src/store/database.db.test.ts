@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
 import { MIGRATIONS } from './migrations/migrations.js';
 import { migrateToLatest } from './migrate.js';
-import { withTransaction } from './database.js';
+import { openDatabase, withTransaction } from './database.js';
 import { openTestDatabase, type TestDatabase } from './testing/test-database.js';
 
 let t: TestDatabase;
@@ -165,4 +165,32 @@ test('should take a transaction-scoped advisory lock on both engines', async () 
     return sql<{ ok: number }>`select 1 as ok`.execute(trx);
   });
   assert.equal(r.rows[0]?.ok, 1);
+});
+
+test('should prepare a parameterised statement once per PostgreSQL connection, and not when told not to', async (ctx) => {
+  if (!t.url) return ctx.skip('prepared statements by name are a PostgreSQL pool feature');
+  const text = 'select count(*) from teams where code = $1 or code = $2';
+  const preparedOn = async (prepared: boolean) => {
+    const opened = await openDatabase({
+      databaseUrl: t.url,
+      migrate: false,
+      poolSize: 1,
+      preparedStatements: prepared,
+    });
+    try {
+      return await opened.db.connection().execute(async (conn) => {
+        for (let i = 0; i < 3; i++) {
+          await sql`select count(*) from teams where code = ${'T'} or code = ${'T'}`.execute(conn);
+        }
+        const r = await sql<{ statement: string }>`select statement from pg_prepared_statements`.execute(
+          conn,
+        );
+        return r.rows.filter((row) => row.statement === text).length;
+      });
+    } finally {
+      await opened.close();
+    }
+  };
+  assert.equal(await preparedOn(true), 1);
+  assert.equal(await preparedOn(false), 0);
 });
