@@ -17,19 +17,15 @@
  * Targets on PostgreSQL: import ≥ 20,000 victims/s, worklist p99 ≤ 30 ms, HTTP ÷ raw (p99) ≤ 1.5.
  * All traffic goes to 127.0.0.1. Every loop is bounded in count and time.
  */
+import { benchServices } from './bench-services.js';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { generateForce } from '../src/cli/generate.command.js';
-import { createServices } from '../src/composition-root.js';
-import { loadConfig } from '../src/config.js';
 import { londonDateOfMs } from '../src/domain/calendar/london-time.js';
-import { shippedRulePack } from '../src/domain/rules/rule-pack.js';
 import { SYSTEM_ACTOR } from '../src/services/actor.js';
-import { CalendarProvider } from '../src/services/calendar.provider.js';
 import { caseHistoryFiles } from '../src/services/case-history.service.js';
-import { systemClock } from '../src/services/clock.js';
 import { openDatabase, type OpenedDatabase } from '../src/store/database.js';
 import type { NewUser } from '../src/store/database.types.js';
 import { ObligationsRepository } from '../src/store/obligations.repository.js';
@@ -110,16 +106,7 @@ async function runEngine(
   const database =
     engine === 'postgres' ? await freshPostgres() : await openDatabase({ dataDir: pgliteDir! });
   try {
-    const calendar = new CalendarProvider(database.db);
-    await calendar.reload();
-    const config = loadConfig({ LOG_LEVEL: 'silent' });
-    const services = createServices({
-      db: database.db,
-      clock: systemClock,
-      pack: shippedRulePack(),
-      calendar,
-      config,
-    });
+    const { services, config } = await benchServices(database.db);
     const repos = createRepositories(database.db);
 
     // A force's officers: about 150 investigations each over the 150 days; one busy officer carries three shares.

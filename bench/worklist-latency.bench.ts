@@ -10,13 +10,9 @@
  *   BENCH_OFFICER   the officer measured (default officer0, run-all's busy officer)
  *   BENCH_SECONDS   seconds of each run (default 15, after 3 s of warm-up)
  */
+import { benchServices } from './bench-services.js';
 import { cpus, loadavg } from 'node:os';
-import { createServices } from '../src/composition-root.js';
-import { loadConfig } from '../src/config.js';
 import { londonDateOfMs } from '../src/domain/calendar/london-time.js';
-import { shippedRulePack } from '../src/domain/rules/rule-pack.js';
-import { CalendarProvider } from '../src/services/calendar.provider.js';
-import { systemClock } from '../src/services/clock.js';
 import { openDatabase } from '../src/store/database.js';
 import { ObligationsRepository } from '../src/store/obligations.repository.js';
 import { createRepositories } from '../src/store/repositories.js';
@@ -36,16 +32,7 @@ try {
   if (!officer || !admin) {
     throw new Error(`${url} has no ${officerName} or bench-admin: run npm run bench first`);
   }
-  const calendar = new CalendarProvider(database.db);
-  await calendar.reload();
-  const config = loadConfig({ LOG_LEVEL: 'silent' });
-  const services = createServices({
-    db: database.db,
-    clock: systemClock,
-    pack: shippedRulePack(),
-    calendar,
-    config,
-  });
+  const { services, config } = await benchServices(database.db);
   const today = londonDateOfMs(Date.now());
   const victims = await database.db
     .selectFrom('people')

@@ -5,15 +5,11 @@
  * victims. Run after `npm run bench`: node bin/tsx.js bench/worklist-page.bench.ts
  * (BENCH_PG_URL and BENCH_OFFICER point it at another imported force and officer).
  */
+import { benchServices } from './bench-services.js';
 import { performance } from 'node:perf_hooks';
-import { createServices } from '../src/composition-root.js';
-import { loadConfig } from '../src/config.js';
-import { shippedRulePack } from '../src/domain/rules/rule-pack.js';
 import { SESSION_COOKIE } from '../src/http/auth.plugin.js';
 import { buildServer } from '../src/http/server.js';
 import { SYSTEM_ACTOR } from '../src/services/actor.js';
-import { CalendarProvider } from '../src/services/calendar.provider.js';
-import { systemClock } from '../src/services/clock.js';
 import { openDatabase } from '../src/store/database.js';
 import { createRepositories } from '../src/store/repositories.js';
 
@@ -24,16 +20,7 @@ const PASSWORD = 'bench-page-password-2026';
 const OFFICER = process.env.BENCH_OFFICER ?? 'officer0';
 
 const database = await openDatabase({ databaseUrl: url });
-const calendar = new CalendarProvider(database.db);
-await calendar.reload();
-const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: url });
-const services = createServices({
-  db: database.db,
-  clock: systemClock,
-  pack: shippedRulePack(),
-  calendar,
-  config,
-});
+const { services, config } = await benchServices(database.db, { DATABASE_URL: url });
 const busy = await createRepositories(database.db).users.getByUsername(OFFICER);
 if (!busy) {
   console.error(`no ${OFFICER} in ${url}: run npm run bench first`);
