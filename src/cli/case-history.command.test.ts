@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { openDatabase } from '../store/database.js';
-import type { CliIo } from './cli-io.js';
+import { recordingIo, type RecordingIo } from './testing/recording-io.js';
 import { main } from './main.js';
 
 const FIXTURES = join(import.meta.dirname, '../../test/fixtures/case-histories');
@@ -15,21 +15,8 @@ before(() => {
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-function fakeIo(): CliIo & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    out(t: string) {
-      io.stdout += t;
-    },
-    err(t: string) {
-      io.stderr += t;
-    },
-    now: () => new Date('2026-05-01T12:00:00Z'),
-    env: { DATA_DIR: join(dir, 'data') },
-    cwd: dir,
-  };
-  return io;
+function fakeIo(): RecordingIo {
+  return recordingIo({ cwd: dir, now: '2026-05-01T12:00:00Z', env: { DATA_DIR: join(dir, 'data') } });
 }
 
 async function run(...args: string[]) {

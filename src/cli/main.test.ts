@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from './main.js';
-import type { CliIo } from './cli-io.js';
+import { recordingIo, type RecordingIo } from './testing/recording-io.js';
 import { SHIPPED_POLICY_PACKS } from '../domain/rules/rule-pack.js';
 import { CaseBuilder } from '../../test/support/case-builder.js';
 
@@ -14,21 +14,8 @@ before(() => {
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-function fakeIo(now = '2026-03-25T12:00:00Z'): CliIo & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    out(t: string) {
-      io.stdout += t;
-    },
-    err(t: string) {
-      io.stderr += t;
-    },
-    now: () => new Date(now),
-    env: {},
-    cwd: dir,
-  };
-  return io;
+function fakeIo(now = '2026-03-25T12:00:00Z'): RecordingIo {
+  return recordingIo({ cwd: dir, now });
 }
 function write(name: string, content: unknown): string {
   const path = join(dir, name);

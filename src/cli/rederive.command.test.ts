@@ -9,7 +9,7 @@ import { CaseBuilder, evaluateAt } from '../../test/support/case-builder.js';
 import { reportBreakdowns } from '../domain/report-breakdown.js';
 import { openDatabase } from '../store/database.js';
 import { createRepositories } from '../store/repositories.js';
-import type { CliIo } from './cli-io.js';
+import { recordingIo } from './testing/recording-io.js';
 import { main } from './main.js';
 
 const FIXTURES = join(import.meta.dirname, '../../test/fixtures/case-histories');
@@ -21,19 +21,7 @@ before(() => {
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 async function run(...args: string[]) {
-  const io = {
-    stdout: '',
-    stderr: '',
-    out(t: string) {
-      io.stdout += t;
-    },
-    err(t: string) {
-      io.stderr += t;
-    },
-    now: () => new Date('2026-03-20T12:00:00Z'),
-    env: { DATA_DIR: join(dir, 'data') },
-    cwd: dir,
-  } satisfies CliIo & { stdout: string; stderr: string };
+  const io = recordingIo({ cwd: dir, now: '2026-03-20T12:00:00Z', env: { DATA_DIR: join(dir, 'data') } });
   const code = await main(args, io);
   assert.doesNotMatch(io.stderr, /\n\s+at /, 'never a stack trace');
   return { code, out: io.stdout, err: io.stderr };
