@@ -4,39 +4,22 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Role } from '../auth/access.policy.js';
-import { openApiHarness, TEST_PASSWORD, type ApiHarness } from '../http/api/testing/api-harness.js';
-import { SESSION_COOKIE } from '../http/auth.plugin.js';
+import { openApiHarness, type ApiHarness } from '../http/api/testing/api-harness.js';
+import { signInPages, type PageSessions } from './testing/page-sessions.js';
 
 describe('caseworker pages', () => {
   let h: ApiHarness;
-  const sessions = {} as Record<Role, { cookie: string; csrf: string }>;
+  let pages: PageSessions;
 
   before(async () => {
     h = await openApiHarness({ now: '2026-03-10T12:00:00.000Z' });
-    for (const role of ['officer', 'supervisor', 'vwcu', 'imu'] as const) {
-      const { token } = await h.services.auth.signIn(role, TEST_PASSWORD, { ip: '127.0.0.1' });
-      const cookie = `${SESSION_COOKIE}=${token}`;
-      const page = await h.app.inject({ method: 'GET', url: '/search', headers: { cookie } });
-      const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
-      assert.ok(csrf, 'the page carries a CSRF token');
-      sessions[role] = { cookie, csrf };
-    }
+    pages = await signInPages(h, ['officer', 'supervisor', 'vwcu', 'imu']);
   });
   after(async () => h?.close());
 
-  const get = (role: Role, url: string) =>
-    h.app.inject({ method: 'GET', url, headers: { cookie: sessions[role].cookie } });
-  const post = (role: Role, url: string, form: Record<string, string | string[]>, csrf = true) => {
-    const body = new URLSearchParams();
-    if (csrf) body.append('_csrf', sessions[role].csrf);
-    for (const [k, v] of Object.entries(form)) for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
-    return h.app.inject({
-      method: 'POST',
-      url,
-      headers: { cookie: sessions[role].cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: body.toString(),
-    });
-  };
+  const get = (role: Role, url: string) => pages.get(role, url);
+  const post = (role: Role, url: string, form: Record<string, string | string[]>, csrf = true) =>
+    pages.post(role, url, form, csrf);
   const when = { 'at-day': '10', 'at-month': '3', 'at-year': '2026', atTime: '11:30' };
 
   let investigationUrl = '';
