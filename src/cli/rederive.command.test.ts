@@ -5,8 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { CaseBuilder, evaluateAt } from '../../test/support/case-builder.js';
-import { reportBreakdowns } from '../domain/report-breakdown.js';
+import { CaseBuilder, importedCase } from '../../test/support/case-builder.js';
 import { openDatabase } from '../store/database.js';
 import { createRepositories } from '../store/repositories.js';
 import { recordingIo } from './testing/recording-io.js';
@@ -113,26 +112,11 @@ test('should find, with --requeue, an investigation an import evaluated with the
   })
     .victim('v1', { name: 'Alex Smith' })
     .build();
-  const evaluation = evaluateAt(history, '2026-03-20T12:00:00Z');
   await withStore((db) =>
     db.transaction().execute((trx) =>
-      createRepositories(trx).caseHistories.insertMany(
-        [
-          {
-            history,
-            investigationShape: null,
-            personShapes: [],
-            eventSourceAts: [],
-            status: 'open',
-            officerInChargeId: null,
-            teamId: null,
-            obligations: evaluation.obligations,
-            findings: evaluation.findings,
-            breakdowns: reportBreakdowns(history, evaluation.findings),
-          },
-        ],
-        { derivedAt: '2026-03-20T12:00:00Z' },
-      ),
+      createRepositories(trx).caseHistories.insertMany([importedCase(history, '2026-03-20T12:00:00Z')], {
+        derivedAt: '2026-03-20T12:00:00Z',
+      }),
     ),
   );
   const late = (db: Awaited<ReturnType<typeof openDatabase>>['db']) =>

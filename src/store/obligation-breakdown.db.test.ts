@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { CaseBuilder, evaluateAt } from '../../test/support/case-builder.js';
+import { CaseBuilder, evaluateAt, importedCase } from '../../test/support/case-builder.js';
 import { reportBreakdowns } from '../domain/report-breakdown.js';
 import { createRepositories } from './repositories.js';
 import { openTestDatabase, type TestDatabase } from './testing/test-database.js';
@@ -49,26 +49,11 @@ const EXPECTED = [
 
 test('should write the age band and enhanced on each obligation when a case is imported in bulk', async () => {
   const h = history('BRK/1');
-  const evaluation = evaluateAt(h, AS_OF);
-  const counts = await database.db.transaction().execute((trx) =>
-    createRepositories(trx).caseHistories.insertMany(
-      [
-        {
-          history: h,
-          investigationShape: null,
-          personShapes: [],
-          eventSourceAts: [],
-          status: 'open',
-          officerInChargeId: null,
-          teamId: null,
-          obligations: evaluation.obligations,
-          findings: evaluation.findings,
-          breakdowns: reportBreakdowns(h, evaluation.findings),
-        },
-      ],
-      { derivedAt: AS_OF },
-    ),
-  );
+  const counts = await database.db
+    .transaction()
+    .execute((trx) =>
+      createRepositories(trx).caseHistories.insertMany([importedCase(h, AS_OF)], { derivedAt: AS_OF }),
+    );
   assert.ok(counts.obligations > 0);
   assert.deepEqual(await breakdownsOf(counts.ids[0]!), EXPECTED);
 });

@@ -28,8 +28,10 @@ import type {
   Obligation,
   PersonEligibility,
 } from '../../src/domain/evaluation.types.js';
+import { reportBreakdowns } from '../../src/domain/report-breakdown.js';
 import { shippedRulePack } from '../../src/domain/rules/rule-pack.js';
 import type { RulePack } from '../../src/domain/rules/rule-pack.types.js';
+import type { NewImportedCase } from '../../src/store/case-history.repository.js';
 
 /** A summary long and specific enough never to raise F-SUMMARY-INSUFFICIENT. */
 export const GOOD_SUMMARY =
@@ -136,6 +138,23 @@ export function evaluateAt(history: CaseHistory | CaseBuilder, asOf: string, pac
   const h = history instanceof CaseBuilder ? history.build() : history;
   defaultPack ??= shippedRulePack();
   return evaluateCase(h, { pack: pack ?? defaultPack, calendar, asOf });
+}
+
+/** The history evaluated at `asOf` as the import writes it (`insertMany`): no officer, team or shape notes. */
+export function importedCase(history: CaseHistory, asOf: string): NewImportedCase {
+  const evaluation = evaluateAt(history, asOf);
+  return {
+    history,
+    investigationShape: null,
+    personShapes: [],
+    eventSourceAts: [],
+    status: 'open',
+    officerInChargeId: null,
+    teamId: null,
+    obligations: evaluation.obligations,
+    findings: evaluation.findings,
+    breakdowns: reportBreakdowns(history, evaluation.findings),
+  };
 }
 
 /** The obligations of one rule (and person, and trigger when given). */
